@@ -1,0 +1,4 @@
+/**
+ * Runnable examples of Flotilla, each with its test.
+ */
+package io.flotilla.examples;
