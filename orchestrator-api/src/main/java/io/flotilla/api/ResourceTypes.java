@@ -18,8 +18,29 @@ import java.util.TreeSet;
 public final class ResourceTypes {
     private static final List<ResourceType<?>> BUILT_IN = List.of(
             // core/v1
-            ConfigMap.TYPE
+            ConfigMap.TYPE,
+            io.flotilla.api.core.Pod.TYPE,
+            io.flotilla.api.core.PersistentVolumeClaim.TYPE,
+            io.flotilla.api.core.Namespace.TYPE,
+            io.flotilla.api.core.Secret.TYPE,
+            io.flotilla.api.core.Service.TYPE,
+            io.flotilla.api.core.Endpoints.TYPE,
+            io.flotilla.api.core.Node.TYPE,
+            io.flotilla.api.core.Event.TYPE,
+            io.flotilla.api.core.PersistentVolume.TYPE,
             // other groups
+            // storage.k8s.io/v1, networking.k8s.io/v1, coordination.k8s.io/v1
+            io.flotilla.api.storage.StorageClass.TYPE,
+            io.flotilla.api.networking.Ingress.TYPE,
+            io.flotilla.api.coordination.Lease.TYPE,
+            // apps/v1, batch/v1, autoscaling/v2
+            io.flotilla.api.apps.Deployment.TYPE,
+            io.flotilla.api.apps.ReplicaSet.TYPE,
+            io.flotilla.api.apps.StatefulSet.TYPE,
+            io.flotilla.api.apps.DaemonSet.TYPE,
+            io.flotilla.api.batch.Job.TYPE,
+            io.flotilla.api.batch.CronJob.TYPE,
+            io.flotilla.api.autoscaling.HorizontalPodAutoscaler.TYPE
     );
     private static final ResourceTypes BUILT_IN_TYPES = new ResourceTypes(index(BUILT_IN));
 
