@@ -3,7 +3,6 @@ package io.flotilla.api.core;
 import io.flotilla.api.validation.Checks;
 import io.flotilla.api.validation.FieldPath;
 import io.flotilla.api.validation.ValidationErrors;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
  * rejected before it could reach a DNS lookup.
  */
 final class NetworkChecks {
-    private static final Pattern IPV4 =
-            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
     private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern HEX_OR_COLON_START = Pattern.compile("[0-9a-fA-F:][0-9a-fA-F:.]*");
 
@@ -35,7 +34,8 @@ final class NetworkChecks {
             return false;
         }
         try {
-            return InetAddress.getByName(text) instanceof Inet6Address;
+            InetAddress.getByName(text); // an IPv4-mapped literal such as ::ffff:10.0.0.1 yields an Inet4Address
+            return true;
         } catch (UnknownHostException e) {
             return false;
         }

@@ -22,7 +22,7 @@ final class PersistentVolumeClaimValidation {
         }
     }
 
-    /** The spec of a claim, also of a StatefulSet's volume claim template (hence package-visible). */
+    /** The spec of a claim, at {@code path}; package-visible so that other core validation can reuse it. */
     static void spec(PersistentVolumeClaimSpec spec, FieldPath path, ValidationErrors errors) {
         StorageValidation.accessModes(spec.accessModes(), path.child("accessModes"), errors);
         AffinityValidation.labelSelector(spec.selector(), path.child("selector"), errors);

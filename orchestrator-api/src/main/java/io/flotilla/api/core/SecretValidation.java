@@ -1,11 +1,11 @@
 package io.flotilla.api.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flotilla.api.validation.Checks;
 import io.flotilla.api.validation.FieldError;
 import io.flotilla.api.validation.FieldPath;
 import io.flotilla.api.validation.ValidationErrors;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -97,10 +97,8 @@ final class SecretValidation {
         }
         try {
             JSON.readTree(bytes);
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             errors.invalid(data.key(key), null, "must be valid JSON (contents not shown)");
-        } catch (java.io.IOException e) {
-            errors.invalid(data.key(key), null, "cannot be read as JSON");
         }
     }
 

@@ -34,10 +34,13 @@ public record Service(ObjectMeta metadata, ServiceSpec spec, ServiceStatus statu
     public static final ResourceType<Service> TYPE =
             new ResourceType<>(Service.class, "v1", "Service", "services", true, ServiceValidation::validate);
 
+    private static final ServiceSpec EMPTY_SPEC = new ServiceSpec(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null);
+
     /** Normalises absent values. */
     public Service {
         metadata = metadata == null ? ObjectMeta.EMPTY : metadata;
-        spec = spec == null ? new Builder(ObjectMeta.EMPTY).spec() : spec;
+        spec = spec == null ? EMPTY_SPEC : spec;
     }
 
     /** A builder for a Service named {@code name}. */

@@ -182,8 +182,8 @@ final class ServiceValidation {
             NetworkChecks.ip(spec.loadBalancerIP(), SPEC.child("loadBalancerIP"), errors);
         }
         for (int i = 0; i < spec.loadBalancerSourceRanges().size(); i++) {
-            NetworkChecks.cidr(spec.loadBalancerSourceRanges().get(i), SPEC.child("loadBalancerSourceRanges").index(i),
-                    errors);
+            FieldPath at = SPEC.child("loadBalancerSourceRanges").index(i);
+            NetworkChecks.cidr(spec.loadBalancerSourceRanges().get(i), at, errors);
         }
         for (int i = 0; i < spec.ipFamilies().size(); i++) {
             Checks.oneOf(spec.ipFamilies().get(i), ServiceSpec.IP_FAMILIES, SPEC.child("ipFamilies").index(i), errors);

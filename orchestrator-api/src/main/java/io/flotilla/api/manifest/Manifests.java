@@ -72,8 +72,10 @@ public final class Manifests {
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
-                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
-                        JsonInclude.Include.ALWAYS))
+                // Unset (null) fields and empty lists and maps are left out; empty strings are kept, because
+                // Kubernetes gives some a meaning (storageClassName: "" means "no class").
+                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.CUSTOM,
+                        JsonInclude.Include.ALWAYS, AbsentFilter.class, null))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
@@ -81,6 +83,21 @@ public final class Manifests {
                 // Keeps the exact text of numbers such as "memory: 1e3" for Quantity.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** Jackson's value filter for {@code Include.CUSTOM}: a value "equal" to this filter is left out. */
+    static final class AbsentFilter {
+        @Override
+        public boolean equals(Object value) {
+            return value == null
+                    || value instanceof java.util.Collection<?> c && c.isEmpty()
+                    || value instanceof Map<?, ?> m && m.isEmpty();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** The strict codec for the built-in kinds: unknown fields are errors. */

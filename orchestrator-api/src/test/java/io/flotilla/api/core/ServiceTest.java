@@ -127,11 +127,12 @@ class ServiceTest {
     @Test
     void headlessIsNotAllowedForNodePortsAndIPsMustParse() {
         assertThat(errors(Service.named("web").headless().selector("app", "web").port(80).nodePort()))
-                .containsExactly("spec.clusterIP: Invalid value: \"None\": may not be set to 'None' for NodePort services");
+                .containsExactly("spec.clusterIP: Invalid value: \"None\": may not be set to 'None' for NodePort "
+                        + "services");
         assertThat(errors(Service.named("web").selector("app", "web").port(80).clusterIP("10.0.0.256")))
                 .singleElement().asString().startsWith("spec.clusterIP: Invalid value: \"10.0.0.256\"");
         assertThat(errors(Service.named("web").selector("app", "web").port(80).clusterIP("fd00::1")
-                .externalIP("2001:db8::7").externalIP("192.0.2.1"))).isEmpty();
+                .externalIP("2001:db8::7").externalIP("192.0.2.1").externalIP("::ffff:192.0.2.2"))).isEmpty();
         assertThat(errors(Service.named("web").selector("app", "web").port(80).externalIP("example.com")))
                 .containsExactly("spec.externalIPs[0]: Invalid value: \"example.com\": must be a valid IP address, "
                         + "(e.g. 10.9.8.7 or 2001:db8::ffff)");

@@ -1,0 +1,99 @@
+package io.flotilla.core.controller;
+
+import io.flotilla.api.controller.Request;
+import io.flotilla.api.meta.OwnerReference;
+import io.flotilla.api.meta.Resource;
+import io.flotilla.api.meta.ResourceType;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event handlers a controller registers, after controller-runtime's {@code EnqueueRequestForObject},
+ * {@code EnqueueRequestForOwner} (controller references only) and {@code EnqueueRequestsFromMapFunc}. An update of a
+ * dependent or mapped object enqueues the keys of both versions, so a change of owner or mapping reaches the old
+ * target as well as the new one. A mapping that throws is logged and skipped, never passed to the source.
+ */
+final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(Enqueuer.class);
+
+    private final String controller;
+    private final WorkQueue<Request> queue;
+    private final Function<? super T, ? extends Collection<Request>> keys;
+    private final boolean keysOfOldVersion;
+
+    private Enqueuer(String controller, WorkQueue<Request> queue,
+                     Function<? super T, ? extends Collection<Request>> keys, boolean keysOfOldVersion) {
+        this.controller = controller;
+        this.queue = queue;
+        this.keys = keys;
+        this.keysOfOldVersion = keysOfOldVersion;
+    }
+
+    /** Enqueues the object's own key. */
+    static Enqueuer<Resource> forObject(String controller, WorkQueue<Request> queue) {
+        return new Enqueuer<>(controller, queue, object -> List.of(Request.of(object)), false);
+    }
+
+    /** Enqueues the key of the object's controller owner when that owner is of {@code ownerType}. */
+    static Enqueuer<Resource> forOwner(String controller, WorkQueue<Request> queue, ResourceType<?> ownerType) {
+        return new Enqueuer<>(controller, queue, object -> ownerKey(ownerType, object), true);
+    }
+
+    /** Enqueues whatever keys {@code mapper} gives; {@code null} means none. */
+    static <T extends Resource> Enqueuer<T> mapped(String controller, WorkQueue<Request> queue,
+                                                   Function<? super T, ? extends Collection<Request>> mapper) {
+        return new Enqueuer<>(controller, queue, mapper, true);
+    }
+
+    @Override
+    public void onAdd(T object) {
+        enqueue(object);
+    }
+
+    @Override
+    public void onUpdate(T oldObject, T newObject) {
+        if (keysOfOldVersion) {
+            enqueue(oldObject);
+        }
+        enqueue(newObject);
+    }
+
+    @Override
+    public void onDelete(T object) {
+        enqueue(object);
+    }
+
+    private void enqueue(T object) {
+        Collection<Request> requests;
+        try {
+            requests = keys.apply(object);
+        } catch (RuntimeException e) {
+            LOG.warn("Controller {}: mapping {} {}/{} to reconcile requests failed; event skipped", controller,
+                    object.kind(), object.metadata().namespace(), object.metadata().name(), e);
+            return;
+        }
+        if (requests != null) {
+            requests.forEach(queue::add);
+        }
+    }
+
+    private static List<Request> ownerKey(ResourceType<?> ownerType, Resource object) {
+        return object.metadata().controllerReference()
+                .filter(ref -> isOfType(ref, ownerType))
+                .map(ref -> Request.of(ownerType.namespaced() ? object.metadata().namespace() : "", ref.name()))
+                .stream().toList();
+    }
+
+    /** Same kind and API group; the version may differ, as in controller-runtime. */
+    private static boolean isOfType(OwnerReference ref, ResourceType<?> type) {
+        if (!type.kind().equals(ref.kind()) || ref.apiVersion() == null) {
+            return false;
+        }
+        int slash = ref.apiVersion().indexOf('/');
+        String group = slash < 0 ? "" : ref.apiVersion().substring(0, slash);
+        return type.group().equals(group);
+    }
+}
