@@ -1,0 +1,205 @@
+package io.flotilla.core.client.informer;
+
+import io.flotilla.api.meta.Resource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Design notes: client-go's threadSafeMap. Items by "namespace/name" key plus, per index, value -> keys, so a lookup
+ * by index costs the size of its result. One read-write lock: only the informer's reflector thread writes (briefly,
+ * one object at a time), readers are listers; the store's writers never come near it. Index functions run under the
+ * write lock, which is why they must be fast.
+ */
+final class IndexedCache<T extends Resource> {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedCache.class);
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, T> items = new HashMap<>();
+    private final Map<String, IndexFunction<? super T>> indexers = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> indices = new HashMap<>();
+
+    /** The cache key of an object: {@code namespace/name}, or just {@code name} when cluster-scoped. */
+    static String key(String namespace, String name) {
+        return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+    }
+
+    static String key(Resource object) {
+        return key(object.metadata().namespace(), object.metadata().name());
+    }
+
+    /** Adds an index and indexes every cached object under it. */
+    void addIndexer(String name, IndexFunction<? super T> function) {
+        lock.writeLock().lock();
+        try {
+            if (indexers.putIfAbsent(name, function) != null) {
+                throw new IllegalArgumentException("index " + name + " already exists");
+            }
+            Map<String, Set<String>> index = new HashMap<>();
+            indices.put(name, index);
+            items.forEach((key, object) -> values(name, function, object)
+                    .forEach(v -> index.computeIfAbsent(v, x -> new LinkedHashSet<>()).add(key)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code changes} (puts and removes) as one step: readers see the cache before or after all of them. */
+    void batch(Runnable changes) {
+        lock.writeLock().lock();
+        try {
+            changes.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Stores {@code object}, returning the version it replaced, or {@code null}. */
+    T put(T object) {
+        String key = key(object);
+        lock.writeLock().lock();
+        try {
+            T old = items.put(key, object);
+            reindex(key, old, object);
+            return old;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes the object under {@code key}, returning it, or {@code null} if absent. */
+    T remove(String key) {
+        lock.writeLock().lock();
+        try {
+            T old = items.remove(key);
+            if (old != null) {
+                reindex(key, old, null);
+            }
+            return old;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    T get(String key) {
+        lock.readLock().lock();
+        try {
+            return items.get(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    List<T> list(Predicate<? super T> filter) {
+        lock.readLock().lock();
+        try {
+            List<T> out = new ArrayList<>();
+            for (T item : items.values()) {
+                if (filter.test(item)) {
+                    out.add(item);
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A copy of every key. */
+    Set<String> keys() {
+        lock.readLock().lock();
+        try {
+            return new HashSet<>(items.keySet());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    boolean hasIndex(String name) {
+        lock.readLock().lock();
+        try {
+            return indices.containsKey(name);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The objects indexed under {@code value} in index {@code name}. */
+    List<T> byIndex(String name, String value) {
+        lock.readLock().lock();
+        try {
+            Map<String, Set<String>> index = indices.get(name);
+            if (index == null) {
+                throw new IllegalArgumentException("no index named " + name + "; known: " + indices.keySet());
+            }
+            Set<String> keys = index.getOrDefault(value, Set.of());
+            List<T> out = new ArrayList<>(keys.size());
+            keys.forEach(k -> out.add(items.get(k)));
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The values under which index {@code name} holds objects. */
+    Set<String> indexValues(String name) {
+        lock.readLock().lock();
+        try {
+            Map<String, Set<String>> index = indices.get(name);
+            if (index == null) {
+                throw new IllegalArgumentException("no index named " + name + "; known: " + indices.keySet());
+            }
+            return Set.copyOf(index.keySet());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return items.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Under the write lock: moves {@code key} from the old object's index values to the new one's. */
+    private void reindex(String key, T old, T object) {
+        for (Map.Entry<String, IndexFunction<? super T>> e : indexers.entrySet()) {
+            String name = e.getKey();
+            Collection<String> before = old == null ? List.of() : values(name, e.getValue(), old);
+            Collection<String> after = object == null ? List.of() : values(name, e.getValue(), object);
+            Map<String, Set<String>> index = indices.get(name);
+            for (String v : before) {
+                if (!after.contains(v)) {
+                    Set<String> keys = index.get(v);
+                    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+                        index.remove(v);
+                    }
+                }
+            }
+            after.forEach(v -> index.computeIfAbsent(v, x -> new LinkedHashSet<>()).add(key));
+        }
+    }
+
+    private Collection<String> values(String name, IndexFunction<? super T> function, T object) {
+        try {
+            Collection<String> values = function.values(object);
+            return values == null ? List.of() : Set.copyOf(values);
+        } catch (RuntimeException e) {
+            LOG.warn("index function {} failed on {} {}; object left out of that index", name, object.kind(),
+                    key(object), e);
+            return List.of();
+        }
+    }
+}
