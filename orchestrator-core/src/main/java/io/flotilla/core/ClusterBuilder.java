@@ -11,6 +11,8 @@ import io.flotilla.core.client.Client;
 import io.flotilla.core.client.events.EventCleaner;
 import io.flotilla.core.client.informer.SharedInformerFactory;
 import io.flotilla.core.controller.ControllerManager;
+import io.flotilla.core.controllers.BuiltInControllers;
+import io.flotilla.core.controllers.ControllerContext;
 import io.flotilla.core.store.InMemoryObjectStore;
 import io.flotilla.core.store.ObjectStore;
 import io.flotilla.core.time.Clock;
@@ -114,6 +116,8 @@ public final class ClusterBuilder {
         ClusterEvents events = new ClusterEvents(Client.over(server, "flotilla-events"), clock, eventTtl, meterRegistry);
         ControllerManager controllers = ControllerManager.builder()
                 .eventSource(informers).clock(clock).meterRegistry(meterRegistry).build();
+        BuiltInControllers.register(new ControllerContext(controllers, Client.over(server, "flotilla-controllers"),
+                informers, clock, events::recorder));
         controllers.start();
         return new Cluster(clusterId, clock, server, informers, controllers, events);
     }
