@@ -1,6 +1,25 @@
 package io.flotilla.api;
 
+import io.flotilla.api.apps.DaemonSet;
+import io.flotilla.api.apps.Deployment;
+import io.flotilla.api.apps.ReplicaSet;
+import io.flotilla.api.apps.StatefulSet;
+import io.flotilla.api.autoscaling.HorizontalPodAutoscaler;
+import io.flotilla.api.batch.CronJob;
+import io.flotilla.api.batch.Job;
+import io.flotilla.api.coordination.Lease;
 import io.flotilla.api.core.ConfigMap;
+import io.flotilla.api.core.Endpoints;
+import io.flotilla.api.core.Event;
+import io.flotilla.api.core.Namespace;
+import io.flotilla.api.core.Node;
+import io.flotilla.api.core.PersistentVolume;
+import io.flotilla.api.core.PersistentVolumeClaim;
+import io.flotilla.api.core.Pod;
+import io.flotilla.api.core.Secret;
+import io.flotilla.api.core.Service;
+import io.flotilla.api.networking.Ingress;
+import io.flotilla.api.storage.StorageClass;
 import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
 import java.util.Collection;
@@ -19,28 +38,27 @@ public final class ResourceTypes {
     private static final List<ResourceType<?>> BUILT_IN = List.of(
             // core/v1
             ConfigMap.TYPE,
-            io.flotilla.api.core.Pod.TYPE,
-            io.flotilla.api.core.PersistentVolumeClaim.TYPE,
-            io.flotilla.api.core.Namespace.TYPE,
-            io.flotilla.api.core.Secret.TYPE,
-            io.flotilla.api.core.Service.TYPE,
-            io.flotilla.api.core.Endpoints.TYPE,
-            io.flotilla.api.core.Node.TYPE,
-            io.flotilla.api.core.Event.TYPE,
-            io.flotilla.api.core.PersistentVolume.TYPE,
-            // other groups
+            Pod.TYPE,
+            PersistentVolumeClaim.TYPE,
+            Namespace.TYPE,
+            Secret.TYPE,
+            Service.TYPE,
+            Endpoints.TYPE,
+            Node.TYPE,
+            Event.TYPE,
+            PersistentVolume.TYPE,
             // storage.k8s.io/v1, networking.k8s.io/v1, coordination.k8s.io/v1
-            io.flotilla.api.storage.StorageClass.TYPE,
-            io.flotilla.api.networking.Ingress.TYPE,
-            io.flotilla.api.coordination.Lease.TYPE,
+            StorageClass.TYPE,
+            Ingress.TYPE,
+            Lease.TYPE,
             // apps/v1, batch/v1, autoscaling/v2
-            io.flotilla.api.apps.Deployment.TYPE,
-            io.flotilla.api.apps.ReplicaSet.TYPE,
-            io.flotilla.api.apps.StatefulSet.TYPE,
-            io.flotilla.api.apps.DaemonSet.TYPE,
-            io.flotilla.api.batch.Job.TYPE,
-            io.flotilla.api.batch.CronJob.TYPE,
-            io.flotilla.api.autoscaling.HorizontalPodAutoscaler.TYPE
+            Deployment.TYPE,
+            ReplicaSet.TYPE,
+            StatefulSet.TYPE,
+            DaemonSet.TYPE,
+            Job.TYPE,
+            CronJob.TYPE,
+            HorizontalPodAutoscaler.TYPE
     );
     private static final ResourceTypes BUILT_IN_TYPES = new ResourceTypes(index(BUILT_IN));
 

@@ -47,23 +47,8 @@ final class EndpointsValidation {
         }
         for (int i = 0; i < ports.size(); i++) {
             EndpointPort p = ports.get(i);
-            FieldPath at = path.index(i);
-            if (p.name() == null || p.name().isEmpty()) {
-                if (ports.size() > 1) {
-                    errors.required(at.child("name"), "");
-                }
-            } else {
-                Checks.dns1123Label(p.name(), at.child("name"), errors);
-            }
-            if (p.port() == null) {
-                errors.required(at.child("port"), "");
-            } else {
-                Checks.port(p.port(), at.child("port"), errors);
-            }
-            Checks.oneOf(p.protocol(), ServicePort.PROTOCOLS, at.child("protocol"), errors);
-            if (p.appProtocol() != null) {
-                Checks.qualifiedName(p.appProtocol(), at.child("appProtocol"), errors);
-            }
+            NetworkChecks.namedPort(p.name(), p.port(), p.protocol(), p.appProtocol(), ports.size() > 1,
+                    path.index(i), errors);
         }
         Checks.unique(ports, EndpointPort::name, path, "name", errors);
     }

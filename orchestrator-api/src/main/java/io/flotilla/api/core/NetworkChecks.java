@@ -88,4 +88,28 @@ final class NetworkChecks {
         }
         return true;
     }
+
+    /**
+     * The rules a Service port and an Endpoints port share: a DNS-1123 name (required when there are several
+     * ports), a port number, a protocol and an optional qualified appProtocol.
+     */
+    static void namedPort(String name, Integer port, String protocol, String appProtocol, boolean many,
+                          FieldPath at, ValidationErrors errors) {
+        if (name == null || name.isEmpty()) {
+            if (many) {
+                errors.required(at.child("name"), "");
+            }
+        } else {
+            Checks.dns1123Label(name, at.child("name"), errors);
+        }
+        if (port == null) {
+            errors.required(at.child("port"), "");
+        } else {
+            Checks.port(port, at.child("port"), errors);
+        }
+        Checks.oneOf(protocol, ServicePort.PROTOCOLS, at.child("protocol"), errors);
+        if (appProtocol != null) {
+            Checks.qualifiedName(appProtocol, at.child("appProtocol"), errors);
+        }
+    }
 }

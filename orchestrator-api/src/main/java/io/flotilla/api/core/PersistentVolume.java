@@ -71,7 +71,8 @@ public record PersistentVolume(ObjectMeta metadata, PersistentVolumeSpec spec, P
     }
 
     /** Fluent builder of {@link PersistentVolume}. Not thread-safe. */
-    public static final class Builder extends ResourceBuilder<Builder, PersistentVolume> {
+    public static final class Builder extends ResourceBuilder<Builder, PersistentVolume>
+            implements AccessModeBuilder<Builder> {
         private Map<String, Quantity> capacity = Map.of();
         private HostPathVolumeSource hostPath;
         private LocalVolumeSource local;
@@ -111,26 +112,14 @@ public record PersistentVolume(ObjectMeta metadata, PersistentVolumeSpec spec, P
             return this;
         }
 
-        /** Adds an access mode, one of {@link PersistentVolumeAccessMode#VALUES}. */
+        @Override
         public Builder accessMode(String mode) {
             accessModes = Immutables.with(accessModes, mode);
             return this;
         }
 
-        /** Adds the {@code ReadWriteOnce} access mode. */
-        public Builder readWriteOnce() {
-            return accessMode(PersistentVolumeAccessMode.READ_WRITE_ONCE);
-        }
 
-        /** Adds the {@code ReadWriteMany} access mode. */
-        public Builder readWriteMany() {
-            return accessMode(PersistentVolumeAccessMode.READ_WRITE_MANY);
-        }
 
-        /** Adds the {@code ReadOnlyMany} access mode. */
-        public Builder readOnlyMany() {
-            return accessMode(PersistentVolumeAccessMode.READ_ONLY_MANY);
-        }
 
         /** Sets the source to a host directory ({@code spec.hostPath.path}). */
         public Builder hostPath(String path) {

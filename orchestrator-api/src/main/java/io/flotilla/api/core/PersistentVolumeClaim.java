@@ -70,7 +70,8 @@ public record PersistentVolumeClaim(ObjectMeta metadata, PersistentVolumeClaimSp
     }
 
     /** Fluent builder of {@link PersistentVolumeClaim}. Not thread-safe. */
-    public static final class Builder extends ResourceBuilder<Builder, PersistentVolumeClaim> {
+    public static final class Builder extends ResourceBuilder<Builder, PersistentVolumeClaim>
+            implements AccessModeBuilder<Builder> {
         private List<String> accessModes = List.of();
         private LabelSelector selector;
         private Map<String, Quantity> limits = Map.of();
@@ -96,31 +97,15 @@ public record PersistentVolumeClaim(ObjectMeta metadata, PersistentVolumeClaimSp
             return this;
         }
 
-        /** Adds an access mode, one of {@link PersistentVolumeAccessMode#VALUES}. */
+        @Override
         public Builder accessMode(String mode) {
             accessModes = Immutables.with(accessModes, mode);
             return this;
         }
 
-        /** Adds the {@code ReadWriteOnce} access mode: read-write by one node. */
-        public Builder readWriteOnce() {
-            return accessMode(PersistentVolumeAccessMode.READ_WRITE_ONCE);
-        }
 
-        /** Adds the {@code ReadOnlyMany} access mode: read-only by many nodes. */
-        public Builder readOnlyMany() {
-            return accessMode(PersistentVolumeAccessMode.READ_ONLY_MANY);
-        }
 
-        /** Adds the {@code ReadWriteMany} access mode: read-write by many nodes. */
-        public Builder readWriteMany() {
-            return accessMode(PersistentVolumeAccessMode.READ_WRITE_MANY);
-        }
 
-        /** Adds the {@code ReadWriteOncePod} access mode: read-write by one pod. */
-        public Builder readWriteOncePod() {
-            return accessMode(PersistentVolumeAccessMode.READ_WRITE_ONCE_POD);
-        }
 
         /**
          * Sets {@code spec.resources.requests.storage}, such as {@code 1Gi}.

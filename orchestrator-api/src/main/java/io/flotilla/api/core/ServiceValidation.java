@@ -70,19 +70,7 @@ final class ServiceValidation {
     }
 
     private static void port(ServicePort p, ServiceSpec spec, boolean many, FieldPath at, ValidationErrors errors) {
-        if (p.name() == null || p.name().isEmpty()) {
-            if (many) {
-                errors.required(at.child("name"), "");
-            }
-        } else {
-            Checks.dns1123Label(p.name(), at.child("name"), errors);
-        }
-        if (p.port() == null) {
-            errors.required(at.child("port"), "");
-        } else {
-            Checks.port(p.port(), at.child("port"), errors);
-        }
-        Checks.oneOf(p.protocol(), ServicePort.PROTOCOLS, at.child("protocol"), errors);
+        NetworkChecks.namedPort(p.name(), p.port(), p.protocol(), p.appProtocol(), many, at, errors);
         IntOrString target = p.targetPort();
         if (target != null) {
             if (target.isInt()) {

@@ -1,6 +1,7 @@
 package io.flotilla.core.apiserver;
 
 import io.flotilla.api.meta.ResourceType;
+import io.flotilla.core.store.StoreException;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -16,7 +17,7 @@ final class Names {
 
     /** The resource as Kubernetes prints it in errors: {@code pods}, {@code deployments.apps}. */
     static String resource(ResourceType<?> type) {
-        return type.group().isEmpty() ? type.plural() : type.plural() + "." + type.group();
+        return StoreException.resource(type);
     }
 
     /** The object as validation messages name it: {@code Deployment.apps "web"}. */

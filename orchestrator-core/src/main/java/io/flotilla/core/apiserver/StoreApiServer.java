@@ -335,7 +335,7 @@ final class StoreApiServer implements ApiServer {
 
     /** The stored object, or the store's {@code NotFound} naming it (a no-op read-modify-write never writes). */
     <T extends Resource> T require(ResourceType<T> type, String namespace, String name) {
-        return store.update(type, namespace, name, UnaryOperator.identity());
+        return store.get(type, namespace, name).orElseThrow(() -> StoreException.notFound(type, name));
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import io.flotilla.api.core.Endpoints;
 import io.flotilla.api.core.Event;
 import io.flotilla.api.core.Namespace;
 import io.flotilla.api.core.Node;
+import io.flotilla.api.core.PersistentVolume;
 import io.flotilla.api.core.PersistentVolumeClaim;
 import io.flotilla.api.core.Pod;
 import io.flotilla.api.core.Secret;
@@ -102,6 +103,11 @@ public final class Client {
     /** {@code core/v1} Nodes (cluster-scoped). */
     public ResourceClient<Node> nodes() {
         return resources(Node.TYPE);
+    }
+
+    /** {@code core/v1} PersistentVolumes (cluster-scoped). */
+    public ResourceClient<PersistentVolume> persistentVolumes() {
+        return resources(PersistentVolume.TYPE);
     }
 
     /** {@code core/v1} PersistentVolumeClaims. */

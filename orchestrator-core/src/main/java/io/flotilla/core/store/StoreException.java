@@ -13,8 +13,18 @@ public abstract sealed class StoreException extends RuntimeException {
         super(message, null, false, false);
     }
 
+    /**
+     * A {@link NotFound} for an object that callers above the store (such as the API layer) found missing.
+     *
+     * @param type the object's kind
+     * @param name the object's name
+     */
+    public static NotFound notFound(ResourceType<?> type, String name) {
+        return new NotFound(type, name);
+    }
+
     /** The resource as errors name it: the plural qualified by group, such as {@code deployments.apps}. */
-    static String resource(ResourceType<?> type) {
+    public static String resource(ResourceType<?> type) {
         return type.group().isEmpty() ? type.plural() : type.plural() + "." + type.group();
     }
 
