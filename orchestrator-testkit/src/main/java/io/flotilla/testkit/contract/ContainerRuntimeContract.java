@@ -203,9 +203,11 @@ public abstract class ContainerRuntimeContract {
         assertEquals(List.of("oops"), texts(all, LogLine.Stream.STDERR));
         all.forEach(line -> assertNotNull(line.time(), "timestamps were asked for"));
 
+        // Runtimes keep order within a stream only (Docker copies stdout and stderr separately), so the tail is
+        // checked against the runtime's own full log, not against the order the script printed in.
+        List<String> full = texts(runtime().readLogs(logger, LogOptions.all()));
         List<String> tail = texts(runtime().readLogs(logger, LogOptions.all().withTail(3)));
-        assertEquals(3, tail.size(), tail.toString());
-        assertTrue(tail.containsAll(List.of("line-5", "oops")), tail.toString());
+        assertEquals(full.subList(full.size() - 3, full.size()), tail);
 
         RuntimeContainerStatus status = runtime().containerStatus(logger);
         assertEquals(6, runtime().readLogs(logger, LogOptions.all().withSince(status.createdAt().minusSeconds(60)))

@@ -1,0 +1,119 @@
+package io.flotilla.runtime.docker.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
+import io.flotilla.api.runtime.RuntimeLabels;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user-defined bridge networks pods live on: one per cluster (never Docker's default bridge), labelled with the
+ * cluster id, created on first use and removed when its last sandbox goes (and on {@link #removeUnused()}), so
+ * finished tests do not exhaust Docker's address pools.
+ *
+ * <p>Design notes: creating a sandbox holds the network's read lock from "ensure it exists" to "sandbox started";
+ * removing the network holds its write lock, so within one runtime a network is never removed under a starting
+ * sandbox. Another runtime on the same engine may still remove it; {@link #withNetwork} then recreates it and tries
+ * once more. Removal of a network still in use is refused by Docker and ignored here. Thread-safe.
+ */
+public final class Networks {
+    private static final Logger LOG = LoggerFactory.getLogger(Networks.class);
+
+    private final DockerClient docker;
+    private final Errors errors;
+    private final Map<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /** Networks on the engine behind {@code docker}. */
+    public Networks(DockerClient docker, Errors errors) {
+        this.docker = docker;
+        this.errors = errors;
+    }
+
+    /**
+     * Runs {@code action} while network {@code name} (of cluster {@code clusterId}) exists and cannot be removed by
+     * this runtime; if the action fails because the network vanished, recreates it and runs the action once more.
+     */
+    public <T> T withNetwork(String name, String clusterId, Supplier<T> action) {
+        for (int attempt = 0; ; attempt++) {
+            ReadWriteLock lock = locks.computeIfAbsent(name, n -> new ReentrantReadWriteLock());
+            lock.readLock().lock();
+            try {
+                ensure(name, clusterId);
+                return action.get();
+            } catch (NotFoundException e) {
+                if (attempt > 0 || !Errors.mentionsMissingNetwork(e)) {
+                    throw e;
+                }
+                known.remove(name);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    private void ensure(String name, String clusterId) {
+        if (known.contains(name)) {
+            return;
+        }
+        Map<String, String> labels = clusterId == null
+                ? Map.of(RuntimeLabels.KIND, Labels.KIND_NETWORK)
+                : Map.of(RuntimeLabels.KIND, Labels.KIND_NETWORK, RuntimeLabels.CLUSTER, clusterId);
+        try {
+            docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                    .withLabels(labels).exec();
+            LOG.debug("created network {}", name);
+        } catch (ConflictException e) {
+            LOG.trace("network {} exists", name);
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "creating network " + name);
+        }
+        known.add(name);
+    }
+
+    /** Removes network {@code name} unless a container still uses it. Never throws for "in use" or "gone". */
+    public void removeIfUnused(String name) {
+        ReadWriteLock lock = locks.computeIfAbsent(name, n -> new ReentrantReadWriteLock());
+        lock.writeLock().lock();
+        try {
+            docker.removeNetworkCmd(name).exec();
+            known.remove(name);
+            LOG.debug("removed network {}", name);
+        } catch (NotFoundException e) {
+            known.remove(name);
+        } catch (DockerException e) {
+            LOG.trace("network {} still in use: {}", name, Errors.daemonMessage(e));
+        } catch (RuntimeException e) {
+            LOG.debug("could not remove network {}: {}", name, e.toString());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Tries to remove every network this runtime created or used. */
+    public void removeUnused() {
+        List.copyOf(known).forEach(this::removeIfUnused);
+    }
+
+    /** The networks labelled with {@code labels} (all Flotilla networks for an empty map). */
+    public List<Network> list(Map<String, String> labels) {
+        try {
+            var cmd = docker.listNetworksCmd().withFilter("label",
+                    labels.isEmpty() ? List.of(RuntimeLabels.KIND + "=" + Labels.KIND_NETWORK)
+                            : labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            return cmd.exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "listing networks");
+        }
+    }
+}
