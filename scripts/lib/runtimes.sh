@@ -66,3 +66,34 @@ ensure_docker() {
   tail -20 "$FLOTILLA_STATE_DIR/dockerd.log" >&2 || true
   return 1
 }
+
+# Starts (as root) a second Docker engine on tcp://127.0.0.1:23750 — the "remote host" of multi-host tests — and
+# exports FLOTILLA_DOCKER_REMOTE. Reuses one that answers; without root, uses FLOTILLA_DOCKER_REMOTE if set.
+ensure_second_docker() {
+  local address="${FLOTILLA_DOCKER_REMOTE:-tcp://127.0.0.1:23750}"
+  if timeout 10 docker -H "$address" version >/dev/null 2>&1; then
+    export FLOTILLA_DOCKER_REMOTE="$address"
+    log "using the second Docker engine at $address"
+    return 0
+  fi
+  if ! is_root || [ "$address" != "tcp://127.0.0.1:23750" ]; then
+    log "no second Docker engine answers at $address: multi-host tests will be skipped"
+    unset FLOTILLA_DOCKER_REMOTE
+    return 0
+  fi
+  local dir="$FLOTILLA_STATE_DIR/node2"
+  mkdir -p "$dir"
+  log "starting a second dockerd on $address (log: $dir/dockerd.log)"
+  setsid dockerd --host "$address" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/pid" \
+    --bridge none --iptables=false >"$dir/dockerd.log" 2>&1 < /dev/null &
+  local i
+  for i in $(seq 1 120); do
+    if timeout 10 docker -H "$address" version >/dev/null 2>&1; then
+      export FLOTILLA_DOCKER_REMOTE="$address"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "the second dockerd did not answer within 60 s; see $dir/dockerd.log"
+  return 1
+}
