@@ -1,0 +1,116 @@
+package io.flotilla.core.scheduler.plugins.tainttoleration;
+
+import io.flotilla.api.core.Node;
+import io.flotilla.api.core.Pod;
+import io.flotilla.api.core.Taint;
+import io.flotilla.api.core.Toleration;
+import io.flotilla.api.scheduler.ActionType;
+import io.flotilla.api.scheduler.ClusterEvent;
+import io.flotilla.api.scheduler.ClusterEventWithHint;
+import io.flotilla.api.scheduler.CycleState;
+import io.flotilla.api.scheduler.EnqueueExtensions;
+import io.flotilla.api.scheduler.EventResource;
+import io.flotilla.api.scheduler.FilterPlugin;
+import io.flotilla.api.scheduler.NodeInfo;
+import io.flotilla.api.scheduler.NodeScores;
+import io.flotilla.api.scheduler.PodInfo;
+import io.flotilla.api.scheduler.QueueingHint;
+import io.flotilla.api.scheduler.ScorePlugin;
+import io.flotilla.api.scheduler.Status;
+import java.util.List;
+
+/**
+ * Taints and tolerations, like Kubernetes' {@code TaintToleration}. Filter rejects a node with a {@code NoSchedule}
+ * or {@code NoExecute} taint the pod does not tolerate, naming the first such taint
+ * ({@code node(s) had untolerated taint {key: value}}; preemption cannot help). Score counts the node's
+ * {@code PreferNoSchedule} taints not tolerated by the pod's tolerations of that effect (or of every effect), and
+ * normalization reverses the counts so the node with the fewest scores 100. Stateless and thread-safe; Filter and
+ * Score do not allocate (only a rejection builds its message).
+ */
+public final class TaintToleration implements FilterPlugin, ScorePlugin, EnqueueExtensions {
+
+    /** The plugin name. */
+    public static final String NAME = "TaintToleration";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+        Taint taint = firstUntolerated(tolerations(pod.pod()), node.node());
+        return taint == null ? Status.success() : Status.unresolvable(
+                "node(s) had untolerated taint {" + taint.key() + ": " + (taint.value() == null ? "" : taint.value())
+                        + "}");
+    }
+
+    /** The first NoSchedule or NoExecute taint of {@code node} none of {@code tolerations} tolerates, or null. */
+    private static Taint firstUntolerated(List<Toleration> tolerations, Node node) {
+        List<Taint> taints = node.spec().taints();
+        for (int i = 0, n = taints.size(); i < n; i++) {
+            Taint t = taints.get(i);
+            boolean hard = Taint.NO_SCHEDULE.equals(t.effect()) || Taint.NO_EXECUTE.equals(t.effect());
+            if (hard && !tolerated(t, tolerations)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static boolean tolerated(Taint taint, List<Toleration> tolerations) {
+        for (int i = 0, n = tolerations.size(); i < n; i++) {
+            if (tolerations.get(i).tolerates(taint.key(), taint.value(), taint.effect())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Toleration> tolerations(Pod pod) {
+        return pod.spec() == null ? List.of() : pod.spec().tolerations();
+    }
+
+    /** The number of PreferNoSchedule taints the pod does not tolerate (lower is better). */
+    @Override
+    public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        List<Toleration> tolerations = tolerations(pod.pod());
+        List<Taint> taints = node.node().spec().taints();
+        long count = 0;
+        for (int i = 0, n = taints.size(); i < n; i++) {
+            Taint t = taints.get(i);
+            if (Taint.PREFER_NO_SCHEDULE.equals(t.effect()) && !toleratedPreferNoSchedule(t, tolerations)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    // Only tolerations with an empty effect or PreferNoSchedule count here, as in Kubernetes.
+    private static boolean toleratedPreferNoSchedule(Taint taint, List<Toleration> tolerations) {
+        for (int i = 0, n = tolerations.size(); i < n; i++) {
+            Toleration tol = tolerations.get(i);
+            boolean relevant = tol.effect() == null || tol.effect().isEmpty()
+                    || Taint.PREFER_NO_SCHEDULE.equals(tol.effect());
+            if (relevant && tol.tolerates(taint.key(), taint.value(), taint.effect())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Status normalizeScore(CycleState state, PodInfo pod, NodeScores scores) {
+        NodeScores.normalize(scores, MAX_NODE_SCORE, true);
+        return Status.success();
+    }
+
+    /** A new node, or a taint change, after which the pod tolerates every hard taint of the node, can help. */
+    @Override
+    public List<ClusterEventWithHint> eventsToRegister() {
+        return List.of(new ClusterEventWithHint(
+                ClusterEvent.of(EventResource.NODE, ActionType.ADD, ActionType.UPDATE_NODE_TAINT),
+                (pod, oldObj, newObj) -> newObj instanceof Node n && firstUntolerated(tolerations(pod), n) == null
+                        ? QueueingHint.QUEUE : QueueingHint.SKIP));
+    }
+}
