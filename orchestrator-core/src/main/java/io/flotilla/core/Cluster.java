@@ -8,7 +8,13 @@ import io.flotilla.core.client.Client;
 import io.flotilla.core.client.events.EventRecorder;
 import io.flotilla.core.client.informer.SharedInformerFactory;
 import io.flotilla.core.controller.ControllerManager;
+import io.flotilla.core.node.NodeAgents;
+import io.flotilla.core.node.PodOperations;
 import io.flotilla.core.time.Clock;
+import io.flotilla.core.network.ClusterDns;
+import io.flotilla.core.network.ClusterNetwork;
+import io.flotilla.core.network.ServiceAccess;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +49,8 @@ public final class Cluster implements AutoCloseable {
     private final ControllerManager controllers;
     private final ClusterEvents events;
     private final Manifests manifests;
+    private volatile ClusterNodes nodes;
+    private volatile ClusterNetwork network;
 
     Cluster(String id, Clock clock, ApiServer api, SharedInformerFactory informers, ControllerManager controllers,
             ClusterEvents events) {
@@ -92,6 +100,50 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
+     * The node agents: one per node added on the builder, with fault injection ({@code stop}, {@code restart}) for
+     * tests.
+     */
+    public NodeAgents nodes() {
+        return nodes.agents();
+    }
+
+    /** Logs and exec for pod {@code namespace/name}, through its node's runtime. */
+    public PodOperations pod(String namespace, String name) {
+        return nodes().pod(namespace, name);
+    }
+
+    /** Logs and exec for pod {@code name} in namespace {@code default}. */
+    public PodOperations pod(String name) {
+        return pod("default", name);
+    }
+
+    void attachNodes(ClusterNodes started) {
+        this.nodes = started;
+    }
+
+    void attachNetwork(ClusterNetwork started) {
+        this.network = started;
+    }
+
+    /**
+     * Reaching Services from the host: {@code services().hostUrl("default", "web")} is {@code http://127.0.0.1:<port>}
+     * on the Service's node port, or on a port opened on demand for other Services.
+     */
+    public ServiceAccess services() {
+        return network.services();
+    }
+
+    /** The cluster DNS: its address and port, and the resolver configuration pods get. */
+    public ClusterDns dns() {
+        return network.dns();
+    }
+
+    /** The URL of the ingress listener, which routes by every Ingress's rules (started on first use). */
+    public URI ingressUrl() {
+        return network.ingressUrl();
+    }
+
+    /**
      * Applies an object: creates it, or merges it into the existing one like {@code kubectl apply}.
      *
      * @return the stored object
@@ -130,10 +182,20 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Stops everything in reverse order of start: controllers, informers, event machinery, the API layer. Idempotent.
+     * Stops everything in reverse order of start: node agents (removing every sandbox, container and volume they
+     * created, except PVC volumes unless asked; see {@link ClusterBuilder#keepPersistentVolumesOnClose}), controllers,
+     * informers, event machinery, the API layer. Idempotent.
      */
     @Override
     public void close() {
+        ClusterNetwork startedNetwork = network;
+        if (startedNetwork != null) {
+            startedNetwork.close();
+        }
+        ClusterNodes started = nodes;
+        if (started != null) {
+            started.close();
+        }
         controllers.close();
         events.close();
         informers.close();

@@ -5,6 +5,7 @@ import io.flotilla.api.admission.MutatingAdmission;
 import io.flotilla.api.core.Pod;
 import io.flotilla.api.admission.ValidatingAdmission;
 import io.flotilla.api.meta.ResourceType;
+import io.flotilla.api.runtime.ContainerRuntime;
 import io.flotilla.core.apiserver.ApiServer;
 import io.flotilla.core.apiserver.ApiServerBuilder;
 import io.flotilla.core.client.Client;
@@ -13,6 +14,12 @@ import io.flotilla.core.client.informer.SharedInformerFactory;
 import io.flotilla.core.controller.ControllerManager;
 import io.flotilla.core.controllers.BuiltInControllers;
 import io.flotilla.core.controllers.ControllerContext;
+import io.flotilla.core.controllers.nodelifecycle.NodeLifecycleConfig;
+import io.flotilla.core.network.ClusterNetwork;
+import io.flotilla.core.network.NetworkConfig;
+import io.flotilla.core.node.NodeAgentConfig;
+import io.flotilla.core.sim.Scenario;
+import io.flotilla.core.sim.SimulatedRuntime;
 import io.flotilla.core.store.InMemoryObjectStore;
 import io.flotilla.core.store.ObjectStore;
 import io.flotilla.core.time.Clock;
@@ -37,6 +44,8 @@ public final class ClusterBuilder {
     private ResourceTypes types = ResourceTypes.builtIn();
     private Duration eventTtl = EventCleaner.DEFAULT_TTL;
     private final ApiServerBuilder api = ApiServer.builder();
+    private final ClusterNodes nodes = new ClusterNodes();
+    private NetworkConfig network = NetworkConfig.defaults();
 
     ClusterBuilder() {
     }
@@ -100,6 +109,77 @@ public final class ClusterBuilder {
     }
 
     /**
+     * Adds a node driven by {@code runtime}, with kubelet's defaults: at start its agent registers the Node, renews
+     * its Lease and runs the pods bound to it. The cluster owns the runtime and closes it on {@link Cluster#close()}
+     * (see {@link #closeRuntimesOnClose}).
+     *
+     * @throws IllegalArgumentException if a node of that name was added already
+     */
+    public ClusterBuilder node(String name, ContainerRuntime runtime) {
+        return node(name, runtime, NodeAgentConfig.defaults());
+    }
+
+    /** Adds a node driven by {@code runtime}, registered as {@code config} says (labels, taints, heartbeats). */
+    public ClusterBuilder node(String name, ContainerRuntime runtime, NodeAgentConfig config) {
+        Objects.requireNonNull(runtime, "runtime");
+        nodes.add(name, c -> runtime, config);
+        return this;
+    }
+
+    /**
+     * Adds {@code count} simulated nodes named {@code sim-0001}, {@code sim-0002}, ..., each a
+     * {@link SimulatedRuntime} on the cluster's clock following {@code scenario}, with its own pod CIDR; for tests
+     * and scale runs.
+     */
+    public ClusterBuilder simulatedNodes(int count, Scenario scenario, NodeAgentConfig config) {
+        Objects.requireNonNull(scenario, "scenario");
+        if (count < 0 || count > 65_536) {
+            throw new IllegalArgumentException("count must be between 0 and 65536: " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            String name = String.format("sim-%04d", i + 1);
+            String cidr = "10." + (128 + i / 256) + "." + (i % 256) + ".0/24";
+            nodes.add(name, c -> SimulatedRuntime.builder(c).nodeName(name).scenario(scenario).podCidr(cidr).build(),
+                    config);
+        }
+        return this;
+    }
+
+    /**
+     * Timings of the node lifecycle controller (how long a silent node stays Ready, how long pods without an
+     * explicit toleration stay on a lost node); default {@link NodeLifecycleConfig#defaults()}. The controller
+     * runs when nodes are added or this is set.
+     */
+    public ClusterBuilder nodeLifecycle(NodeLifecycleConfig config) {
+        nodes.lifecycle(config);
+        return this;
+    }
+
+    /**
+     * Whether {@link Cluster#close()} keeps the runtime volumes of PersistentVolumeClaims (default {@code true}:
+     * their data survives for a cluster with the same id); everything else the cluster created is always removed.
+     */
+    public ClusterBuilder keepPersistentVolumesOnClose(boolean keep) {
+        nodes.removePersistentVolumes(!keep);
+        return this;
+    }
+
+    /** Whether {@link Cluster#close()} closes the nodes' runtimes; default {@code true}. */
+    public ClusterBuilder closeRuntimesOnClose(boolean close) {
+        nodes.closeRuntimes(close);
+        return this;
+    }
+
+    /**
+     * How Services are served: host proxy and ingress address, DNS address and port, cluster domain, node port
+     * range; default {@link NetworkConfig#defaults()} (everything on 127.0.0.1).
+     */
+    public ClusterBuilder network(NetworkConfig config) {
+        this.network = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /**
      * Starts the control plane: the API layer and its background controllers (garbage collector, namespace
      * lifecycle), the shared informers, event cleanup and the controller manager.
      */
@@ -110,6 +190,8 @@ public final class ClusterBuilder {
                         .field(Pod.TYPE, "spec.nodeName", p -> p.spec().nodeName())
                         .field(Pod.TYPE, "status.phase", p -> p.status() == null ? null : p.status().phase())
                         .build();
+        ClusterNetwork net = new ClusterNetwork(network, clock);
+        api.mutatingAdmission(net.nodePorts().admission()).validatingAdmission(net.nodePorts().release());
         ApiServer server = api.store(objects).types(types).clock(clock).meterRegistry(meterRegistry).build();
         SharedInformerFactory informers = SharedInformerFactory.builder(server)
                 .clock(clock).meterRegistry(meterRegistry).build();
@@ -119,6 +201,11 @@ public final class ClusterBuilder {
         BuiltInControllers.register(new ControllerContext(controllers, Client.over(server, "flotilla-controllers"),
                 informers, clock, events::recorder));
         controllers.start();
-        return new Cluster(clusterId, clock, server, informers, controllers, events);
+        Cluster cluster = new Cluster(clusterId, clock, server, informers, controllers, events);
+        net.start(Client.over(server, "flotilla-network"), informers);
+        cluster.attachNetwork(net);
+        nodes.start(Client.over(server, "flotilla-node"), informers, clock, clusterId, events::recorder);
+        cluster.attachNodes(nodes);
+        return cluster;
     }
 }

@@ -1,0 +1,249 @@
+package io.flotilla.core.node;
+
+import io.flotilla.api.core.Container;
+import io.flotilla.api.core.ContainerPort;
+import io.flotilla.api.core.Event;
+import io.flotilla.api.core.Pod;
+import io.flotilla.api.core.PodSpec;
+import io.flotilla.api.core.PodStatus;
+import io.flotilla.api.runtime.ContainerRuntimeException;
+import io.flotilla.api.runtime.PodSandboxConfig;
+import io.flotilla.api.runtime.PodSandboxStatus;
+import io.flotilla.api.runtime.PortMapping;
+import io.flotilla.api.runtime.RuntimeContainerStatus;
+import io.flotilla.api.runtime.RuntimeLabels;
+import io.flotilla.api.runtime.SandboxState;
+import io.flotilla.core.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+
+/*
+ * Design notes: kubelet's SyncPod / computePodActions, level-triggered and one step at a time: each sync reads the
+ * pod (latest from the informer) and the runtime, does what is due (sandbox, volumes, the next init container, the
+ * app containers that need a start or restart, kills asked for by liveness), then writes the status if it changed.
+ * Anything it cannot do yet (back-off, missing ConfigMap) leaves a waiting reason and a timer that kicks the pod
+ * again. Deleting pods go to PodTerminator.
+ */
+
+/** One sync of one pod; called by the pod's worker only. Stateless apart from its helpers. */
+final class PodSyncer {
+    private static final Duration SANDBOX_RETRY = Duration.ofSeconds(10);
+
+    private final AgentContext ctx;
+    private final ContainerStarter starter;
+    private final StatusBuilder statuses;
+    private final PodTerminator terminator;
+
+    PodSyncer(AgentContext ctx, PodTerminator terminator) {
+        this.ctx = ctx;
+        this.starter = new ContainerStarter(ctx);
+        this.statuses = new StatusBuilder(ctx);
+        this.terminator = terminator;
+    }
+
+    void sync(PodWorker w) {
+        Pod pod = w.pod;
+        if (w.terminated) {
+            return;
+        }
+        if (w.removed || pod.metadata().isDeleting()) {
+            terminator.terminate(w);
+            return;
+        }
+        if (w.finished || pod.isTerminal()) {
+            w.finished = true;
+            terminator.stopFinished(w);
+            return;
+        }
+        if (w.startTime == null) {
+            w.startTime = pod.status() != null && pod.status().startTime() != null ? pod.status().startTime()
+                    : ctx.clock().now();
+        }
+        boolean sandboxReady = ensureSandbox(w, pod) && ensureVolumes(w, pod);
+        if (sandboxReady) {
+            runContainers(w, pod);
+        }
+        RuntimeView view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
+        w.probes.retain(new HashSet<>(view.runningIds()));
+        PodStatus status = statuses.build(w, view, w.sandboxId != null);
+        if (status.isTerminal()) {
+            w.finished = true;
+        }
+        writeStatus(w, status);
+        if (w.finished) {
+            terminator.stopFinished(w);
+        }
+    }
+
+    private void runContainers(PodWorker w, Pod pod) {
+        RuntimeView view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
+        for (Container c : pod.spec().initContainers()) {
+            RuntimeContainerStatus s = view.latest(c.name());
+            if (RuntimeView.exited(s) && s.exitCode() == 0) {
+                continue;
+            }
+            if (s == null || RuntimeView.exited(s) && !PodSpec.RESTART_NEVER.equals(policy(pod))) {
+                startOrBackOff(w, pod, c, s);
+            }
+            return;
+        }
+        for (Container c : pod.spec().containers()) {
+            RuntimeContainerStatus s = view.latest(c.name());
+            if (RuntimeView.running(s)) {
+                String kill = w.killRequests.remove(s.id());
+                if (kill == null) {
+                    w.probes.ensure(c, s.id(), w.sandboxId, w.podIP, s.startedAt());
+                    continue;
+                }
+                ctx.events().record(pod, Event.NORMAL, "Killing", "%s", kill);
+                ctx.runtime().stopContainer(s.id(), grace(pod, c));
+                s = ctx.runtime().containerStatus(s.id());
+            }
+            if (s == null || RuntimeView.exited(s) && shouldRestart(pod, s)) {
+                startOrBackOff(w, pod, c, s);
+            }
+        }
+    }
+
+    /** Starts the first or next attempt of {@code c}, unless its restart back-off is running. */
+    private void startOrBackOff(PodWorker w, Pod pod, Container c, RuntimeContainerStatus last) {
+        String key = ContainerStarter.restartKey(w, c);
+        Instant failedAt = last != null ? last.finishedAt() : w.startFailures.get(c.name());
+        if (failedAt != null) {
+            if (ctx.backoff().inBackOffSince(key, failedAt)) {
+                Duration delay = ctx.backoff().delay(key);
+                String message = "back-off " + format(delay) + " restarting failed container=" + c.name() + " pod="
+                        + pod.metadata().name() + "_" + pod.metadata().namespace() + "(" + w.uid + ")";
+                ctx.events().record(pod, Event.WARNING, "BackOff", "Back-off restarting failed container %s in pod "
+                        + "%s_%s(%s)", c.name(), pod.metadata().name(), pod.metadata().namespace(), w.uid);
+                w.waiting.put(c.name(), new PodWorker.Waiting("CrashLoopBackOff", message));
+                w.kickAfter(ctx.backoff().remaining(key, failedAt));
+                return;
+            }
+            if (last != null) {
+                ctx.backoff().next(key, failedAt);
+            }
+        }
+        int attempt = last == null ? 0 : last.restartCount() + 1;
+        starter.start(w, c, attempt);
+    }
+
+    private boolean shouldRestart(Pod pod, RuntimeContainerStatus s) {
+        return switch (policy(pod)) {
+            case PodSpec.RESTART_NEVER -> false;
+            case PodSpec.RESTART_ON_FAILURE -> s.exitCode() != 0;
+            default -> true;
+        };
+    }
+
+    private boolean ensureSandbox(PodWorker w, Pod pod) {
+        if (w.sandboxId != null) {
+            try {
+                PodSandboxStatus status = ctx.runtime().podSandboxStatus(w.sandboxId);
+                if (status.state() == SandboxState.READY) {
+                    return true;
+                }
+            } catch (ContainerRuntimeException.NotFound gone) {
+                // recreated below
+            }
+            ctx.events().record(pod, Event.NORMAL, "SandboxChanged", "Pod sandbox changed, it will be killed and "
+                    + "re-created.");
+            ctx.runtime().removePodSandbox(w.sandboxId);
+            w.sandboxId = null;
+            w.sandboxAttempt++;
+        }
+        PodSandboxConfig config = sandboxConfig(pod, w.sandboxAttempt);
+        try {
+            w.sandboxId = ctx.runtime().runPodSandbox(config);
+            w.sandboxConfig = config;
+            w.podIP = ctx.runtime().podSandboxStatus(w.sandboxId).ip();
+            return true;
+        } catch (ContainerRuntimeException e) {
+            ctx.events().record(pod, Event.WARNING, "FailedCreatePodSandBox", "Failed to create pod sandbox: %s",
+                    e.getMessage());
+            for (Container c : pod.spec().containers()) {
+                w.waiting.put(c.name(), new PodWorker.Waiting(ContainerStarter.CONTAINER_CREATING, null));
+            }
+            w.kickAfter(SANDBOX_RETRY);
+            return false;
+        }
+    }
+
+    /** Adopts a sandbox found in the runtime after an agent restart. */
+    void adopt(PodWorker w, String sandboxId, PodSandboxStatus status) {
+        w.sandboxId = sandboxId;
+        w.sandboxAttempt = status.metadata().attempt();
+        w.sandboxConfig = sandboxConfig(w.pod, w.sandboxAttempt);
+        w.podIP = status.ip();
+        if (w.pod.status() != null && w.pod.status().startTime() != null) {
+            w.startTime = w.pod.status().startTime();
+        }
+    }
+
+    private boolean ensureVolumes(PodWorker w, Pod pod) {
+        try {
+            w.volumeSources = ctx.volumes().setUp(pod, new FieldPaths(pod, w.podIP, ctx.hostIP(), ctx.allocatable()),
+                    w.written);
+            return true;
+        } catch (ConfigError e) {
+            ctx.events().record(pod, Event.WARNING, VolumeManager.FAILED_MOUNT, "%s", e.getMessage());
+            w.kickAfter(ContainerStarter.CONFIG_RETRY);
+            return false;
+        }
+    }
+
+    PodSandboxConfig sandboxConfig(Pod pod, int attempt) {
+        var meta = pod.metadata();
+        PodSandboxConfig.Builder b = PodSandboxConfig.builder(meta.namespace(), meta.name(), meta.uid())
+                .attempt(attempt)
+                .hostname(pod.spec().hostname() != null ? pod.spec().hostname() : meta.name())
+                .labels(ctx.podLabels(meta.namespace(), meta.name(), meta.uid(), RuntimeLabels.KIND_SANDBOX))
+                .hostNetwork(Boolean.TRUE.equals(pod.spec().hostNetwork()));
+        for (Container c : pod.spec().containers()) {
+            for (ContainerPort p : c.ports()) {
+                if (p.hostPort() != null && p.hostPort() > 0 && p.containerPort() != null) {
+                    PortMapping.Protocol protocol = PortMapping.Protocol.valueOf(
+                            (p.protocol() == null ? "TCP" : p.protocol()).toUpperCase(Locale.ROOT));
+                    b.portMapping(new PortMapping(protocol, p.containerPort(), p.hostPort(), p.hostIP()));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private void writeStatus(PodWorker w, PodStatus status) {
+        if (status.equals(w.pod.status())) {
+            return;
+        }
+        Pod pod = w.pod;
+        try {
+            Pod written = ctx.client().pods().inNamespace(pod.metadata().namespace()).updateStatus(
+                    pod.metadata().name(), p -> p.metadata().uid().equals(w.uid) ? p.withStatus(status) : p);
+            if (written.metadata().uid().equals(w.uid)) {
+                w.pod = written;
+            }
+        } catch (StoreException.NotFound gone) {
+            w.removed = true;
+            w.kick();
+        }
+    }
+
+    static String policy(Pod pod) {
+        return pod.spec().restartPolicy() == null ? PodSpec.RESTART_ALWAYS : pod.spec().restartPolicy();
+    }
+
+    static Duration grace(Pod pod, Container c) {
+        if (c.livenessProbe() != null && c.livenessProbe().terminationGracePeriodSeconds() != null) {
+            return Duration.ofSeconds(c.livenessProbe().terminationGracePeriodSeconds());
+        }
+        Long seconds = pod.spec().terminationGracePeriodSeconds();
+        return Duration.ofSeconds(seconds == null ? PodSpec.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS : seconds);
+    }
+
+    private static String format(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
+    }
+}

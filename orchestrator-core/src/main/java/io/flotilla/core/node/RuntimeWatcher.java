@@ -1,0 +1,102 @@
+package io.flotilla.core.node;
+
+import io.flotilla.api.runtime.ContainerFilter;
+import io.flotilla.api.runtime.PodSandbox;
+import io.flotilla.api.runtime.PodSandboxFilter;
+import io.flotilla.api.runtime.RuntimeContainer;
+import io.flotilla.api.runtime.RuntimeEvent;
+import io.flotilla.api.runtime.RuntimeEventListener;
+import io.flotilla.api.runtime.RuntimeLabels;
+import io.flotilla.api.runtime.Subscription;
+import io.flotilla.core.time.Cancellable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Design notes: kubelet's PLEG, event-driven first. Runtime events (a container exited, was OOM-killed, a sandbox
+ * stopped) kick the pod named by the event's labels at once; a periodic relist compares a small fingerprint of
+ * each pod's sandboxes and containers with the previous one and kicks the pods whose fingerprint changed, which
+ * catches events lost to a gap. The relist runs on the clock, so a virtual clock drives it exactly.
+ */
+
+/** Watches one node's runtime and tells the agent which pods changed. Thread-safe. */
+final class RuntimeWatcher implements RuntimeEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeWatcher.class);
+
+    private final AgentContext ctx;
+    private final BiConsumer<String, Boolean> changed;
+    private Map<String, String> fingerprints = new HashMap<>();
+    private Subscription subscription;
+    private Cancellable relist;
+
+    /**
+     * @param changed called with a pod uid and whether it came from a relist (which may name pods the agent does
+     *                not know: leftovers to remove)
+     */
+    RuntimeWatcher(AgentContext ctx, BiConsumer<String, Boolean> changed) {
+        this.ctx = ctx;
+        this.changed = changed;
+    }
+
+    synchronized void start() {
+        subscription = ctx.runtime().subscribe(this);
+        relist = ctx.clock().scheduleWithFixedDelay(ctx.config().relistPeriod(), ctx.config().relistPeriod(),
+                this::relist);
+    }
+
+    synchronized void stop() {
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (relist != null) {
+            relist.cancel();
+        }
+    }
+
+    @Override
+    public void onEvent(RuntimeEvent event) {
+        String uid = event.labels().get(RuntimeLabels.POD_UID);
+        if (uid != null && ctx.clusterId().equals(event.labels().get(RuntimeLabels.CLUSTER))) {
+            changed.accept(uid, false);
+        }
+    }
+
+    @Override
+    public void onGap(String reason) {
+        relist();
+    }
+
+    /** Lists the runtime and reports every pod whose sandboxes or containers changed since the last relist. */
+    void relist() {
+        try {
+            Map<String, StringBuilder> now = new HashMap<>();
+            for (PodSandbox s : ctx.runtime().listPodSandboxes(PodSandboxFilter.labels(ctx.nodeSelector()))) {
+                fingerprint(now, s.labels()).append(s.id()).append(s.state()).append(';');
+            }
+            for (RuntimeContainer c : ctx.runtime().listContainers(ContainerFilter.labels(ctx.nodeSelector()))) {
+                fingerprint(now, c.labels()).append(c.id()).append(c.state()).append(';');
+            }
+            Map<String, String> next = new HashMap<>();
+            now.forEach((uid, sb) -> next.put(uid, sb.toString()));
+            Map<String, String> previous;
+            synchronized (this) {
+                previous = fingerprints;
+                fingerprints = next;
+            }
+            next.forEach((uid, print) -> {
+                if (!print.equals(previous.get(uid))) {
+                    changed.accept(uid, true);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("relist of node {} failed", ctx.nodeName(), e);
+        }
+    }
+
+    private static StringBuilder fingerprint(Map<String, StringBuilder> all, Map<String, String> labels) {
+        return all.computeIfAbsent(labels.getOrDefault(RuntimeLabels.POD_UID, ""), k -> new StringBuilder());
+    }
+}
