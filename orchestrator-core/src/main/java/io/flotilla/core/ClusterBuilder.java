@@ -15,8 +15,6 @@ import io.flotilla.core.controller.ControllerManager;
 import io.flotilla.core.controllers.BuiltInControllers;
 import io.flotilla.core.controllers.ControllerContext;
 import io.flotilla.core.controllers.nodelifecycle.NodeLifecycleConfig;
-import io.flotilla.core.network.ClusterNetwork;
-import io.flotilla.core.network.NetworkConfig;
 import io.flotilla.core.node.NodeAgentConfig;
 import io.flotilla.core.sim.Scenario;
 import io.flotilla.core.sim.SimulatedRuntime;
@@ -45,7 +43,6 @@ public final class ClusterBuilder {
     private Duration eventTtl = EventCleaner.DEFAULT_TTL;
     private final ApiServerBuilder api = ApiServer.builder();
     private final ClusterNodes nodes = new ClusterNodes();
-    private NetworkConfig network = NetworkConfig.defaults();
 
     ClusterBuilder() {
     }
@@ -171,15 +168,6 @@ public final class ClusterBuilder {
     }
 
     /**
-     * How Services are served: host proxy and ingress address, DNS address and port, cluster domain, node port
-     * range; default {@link NetworkConfig#defaults()} (everything on 127.0.0.1).
-     */
-    public ClusterBuilder network(NetworkConfig config) {
-        this.network = Objects.requireNonNull(config, "config");
-        return this;
-    }
-
-    /**
      * Starts the control plane: the API layer and its background controllers (garbage collector, namespace
      * lifecycle), the shared informers, event cleanup and the controller manager.
      */
@@ -190,8 +178,6 @@ public final class ClusterBuilder {
                         .field(Pod.TYPE, "spec.nodeName", p -> p.spec().nodeName())
                         .field(Pod.TYPE, "status.phase", p -> p.status() == null ? null : p.status().phase())
                         .build();
-        ClusterNetwork net = new ClusterNetwork(network, clock);
-        api.mutatingAdmission(net.nodePorts().admission()).validatingAdmission(net.nodePorts().release());
         ApiServer server = api.store(objects).types(types).clock(clock).meterRegistry(meterRegistry).build();
         SharedInformerFactory informers = SharedInformerFactory.builder(server)
                 .clock(clock).meterRegistry(meterRegistry).build();
@@ -202,8 +188,6 @@ public final class ClusterBuilder {
                 informers, clock, events::recorder));
         controllers.start();
         Cluster cluster = new Cluster(clusterId, clock, server, informers, controllers, events);
-        net.start(Client.over(server, "flotilla-network"), informers);
-        cluster.attachNetwork(net);
         nodes.start(Client.over(server, "flotilla-node"), informers, clock, clusterId, events::recorder);
         cluster.attachNodes(nodes);
         return cluster;
