@@ -16,5 +16,10 @@ public final class BuiltInControllers {
     public static void register(ControllerContext context) {
         // apps: ReplicaSet, Deployment; autoscaling: HorizontalPodAutoscaler
         // apps: StatefulSet, DaemonSet; batch: Job, CronJob; storage: PersistentVolume binding
+        io.flotilla.core.controllers.statefulset.StatefulSetController.register(context);
+        io.flotilla.core.controllers.daemonset.DaemonSetController.register(context);
+        io.flotilla.core.controllers.job.JobController.register(context);
+        io.flotilla.core.controllers.cronjob.CronJobController.register(context);
+        io.flotilla.core.controllers.volume.VolumeController.register(context); // also ensures the default StorageClass
     }
 }

@@ -61,11 +61,13 @@ class NodeLifecycleControllerTest {
         assertThat(pod("plain")).hasValueSatisfying(p -> assertThat(p.metadata().isDeleting()).isFalse());
         clock.advance(Duration.ofSeconds(1));
         assertThat(pod("plain")).hasValueSatisfying(p -> assertThat(p.metadata().isDeleting()).isTrue());
+        awaitCachedDeleting("plain");
         clock.advance(Duration.ofSeconds(30));
         assertThat(pod("plain")).isEmpty();
         assertThat(pod("patient")).hasValueSatisfying(p -> assertThat(p.metadata().isDeleting()).isFalse());
         clock.advance(Duration.ofSeconds(60));
         assertThat(pod("patient")).hasValueSatisfying(p -> assertThat(p.metadata().isDeleting()).isTrue());
+        awaitCachedDeleting("patient");
         clock.advance(Duration.ofMinutes(10));
         assertThat(pod("patient")).isEmpty();
         assertThat(pod("forever")).hasValueSatisfying(p -> assertThat(p.metadata().isDeleting()).isFalse());
@@ -85,6 +87,15 @@ class NodeLifecycleControllerTest {
 
     private Node node() {
         return cluster.client().nodes().get("n1").orElseThrow();
+    }
+
+    /**
+     * The controller learns of an eviction through its informer, on another thread; virtual time must not move on
+     * before the informer has delivered it (regression: the force-delete was missed under load).
+     */
+    private void awaitCachedDeleting(String name) {
+        await().atMost(WAIT).until(() -> cluster.informers().lister(Pod.TYPE).get("default", name)
+                .map(p -> p.metadata().isDeleting()).orElse(true));
     }
 
     private Optional<Pod> pod(String name) {

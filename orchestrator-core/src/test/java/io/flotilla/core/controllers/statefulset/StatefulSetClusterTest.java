@@ -1,0 +1,59 @@
+package io.flotilla.core.controllers.statefulset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.flotilla.api.apps.StatefulSet;
+import io.flotilla.api.core.PersistentVolumeClaim;
+import io.flotilla.api.core.Pod;
+import io.flotilla.core.Cluster;
+import io.flotilla.core.controllers.volume.VolumeController;
+import io.flotilla.core.sim.SimulatedRuntime;
+import io.flotilla.core.time.VirtualClock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end through {@link Cluster}: the registered StatefulSet controller, the PersistentVolume binder and a node
+ * agent on the simulated runtime bring up a StatefulSet in order; the test binds each pod to the node itself, as
+ * the scheduler would.
+ */
+class StatefulSetClusterTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final VirtualClock clock = VirtualClock.create();
+    private final Cluster cluster = Cluster.builder().id("sts-e2e").clock(clock)
+            .node("n1", SimulatedRuntime.builder(clock).nodeName("n1").build()).start();
+
+    @AfterEach
+    void close() {
+        cluster.close();
+    }
+
+    private Optional<Pod> pod(String name) {
+        return cluster.client().pods().inNamespace("default").get(name);
+    }
+
+    @Test
+    void startsPodsInOrderWithTheirOwnBoundClaims() {
+        cluster.apply(StatefulSet.named("db").serviceName("db").replicas(3).podLabel("app", "db")
+                .selector("app", "db").container("db", c -> c.image("postgres:16"))
+                .volumeClaimTemplate("data", pvc -> pvc.readWriteOnce().storage("1Gi")));
+
+        for (int i = 0; i < 3; i++) {
+            String name = "db-" + i;
+            await().atMost(WAIT).until(() -> pod(name).isPresent());
+            assertThat(pod("db-" + (i + 1))).as("db-%d waits for %s", i + 1, name).isEmpty();
+            cluster.client().pods().update("default", name, p -> p.withSpec(p.spec().withNodeName("n1")));
+            await().atMost(WAIT).until(() -> pod(name).map(Pod::isReady).orElse(false));
+        }
+        await().atMost(WAIT).until(() -> {
+            StatefulSet set = cluster.client().statefulSets().inNamespace("default").get("db").orElseThrow();
+            return set.status() != null && Integer.valueOf(3).equals(set.status().readyReplicas());
+        });
+        await().atMost(WAIT).until(() -> cluster.client().persistentVolumeClaims().inNamespace("default").list()
+                .stream().filter(PersistentVolumeClaim::isBound).count() == 3);
+        assertThat(cluster.client().storageClasses().get(VolumeController.DEFAULT_CLASS)).isPresent();
+    }
+}
