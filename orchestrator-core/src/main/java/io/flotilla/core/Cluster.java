@@ -46,6 +46,7 @@ public final class Cluster implements AutoCloseable {
     private final ClusterEvents events;
     private final Manifests manifests;
     private volatile ClusterNodes nodes;
+    private volatile ClusterScheduling scheduling;
 
     Cluster(String id, Clock clock, ApiServer api, SharedInformerFactory informers, ControllerManager controllers,
             ClusterEvents events) {
@@ -112,6 +113,10 @@ public final class Cluster implements AutoCloseable {
         return pod("default", name);
     }
 
+    void attachScheduling(ClusterScheduling started) {
+        this.scheduling = started;
+    }
+
     void attachNodes(ClusterNodes started) {
         this.nodes = started;
     }
@@ -164,6 +169,10 @@ public final class Cluster implements AutoCloseable {
         ClusterNodes started = nodes;
         if (started != null) {
             started.close();
+        }
+        ClusterScheduling startedScheduling = scheduling;
+        if (startedScheduling != null) {
+            startedScheduling.close();
         }
         controllers.close();
         events.close();

@@ -6,6 +6,7 @@ import io.flotilla.api.core.Pod;
 import io.flotilla.api.admission.ValidatingAdmission;
 import io.flotilla.api.meta.ResourceType;
 import io.flotilla.api.runtime.ContainerRuntime;
+import io.flotilla.api.scheduler.PluginFactory;
 import io.flotilla.core.apiserver.ApiServer;
 import io.flotilla.core.apiserver.ApiServerBuilder;
 import io.flotilla.core.client.Client;
@@ -16,6 +17,7 @@ import io.flotilla.core.controllers.BuiltInControllers;
 import io.flotilla.core.controllers.ControllerContext;
 import io.flotilla.core.controllers.nodelifecycle.NodeLifecycleConfig;
 import io.flotilla.core.node.NodeAgentConfig;
+import io.flotilla.core.scheduler.Profile;
 import io.flotilla.core.sim.Scenario;
 import io.flotilla.core.sim.SimulatedRuntime;
 import io.flotilla.core.store.InMemoryObjectStore;
@@ -43,6 +45,7 @@ public final class ClusterBuilder {
     private Duration eventTtl = EventCleaner.DEFAULT_TTL;
     private final ApiServerBuilder api = ApiServer.builder();
     private final ClusterNodes nodes = new ClusterNodes();
+    private final ClusterScheduling scheduling = new ClusterScheduling();
 
     ClusterBuilder() {
     }
@@ -168,6 +171,26 @@ public final class ClusterBuilder {
     }
 
     /**
+     * Adds a scheduling profile, such as {@code Scheduling.binPacking()} or a custom one; pods choose a profile by
+     * {@code spec.schedulerName}. Without any, the scheduler runs {@code Scheduling.spread()} as
+     * {@code default-scheduler}. The scheduler runs when the cluster has nodes or scheduling is configured.
+     */
+    public ClusterBuilder scheduling(Profile profile) {
+        scheduling.profile(profile);
+        return this;
+    }
+
+    /**
+     * Registers a user scheduler plugin under {@code name}, for profiles to enable by that name.
+     *
+     * @throws IllegalArgumentException if a plugin of that name exists (in-tree names included)
+     */
+    public ClusterBuilder schedulerPlugin(String name, PluginFactory factory) {
+        scheduling.plugin(name, factory);
+        return this;
+    }
+
+    /**
      * Starts the control plane: the API layer and its background controllers (garbage collector, namespace
      * lifecycle), the shared informers, event cleanup and the controller manager.
      */
@@ -188,6 +211,9 @@ public final class ClusterBuilder {
                 informers, clock, events::recorder));
         controllers.start();
         Cluster cluster = new Cluster(clusterId, clock, server, informers, controllers, events);
+        scheduling.start(server, informers, clock, events.recorder(Profile.DEFAULT_SCHEDULER_NAME), meterRegistry,
+                nodes.hasNodes());
+        cluster.attachScheduling(scheduling);
         nodes.start(Client.over(server, "flotilla-node"), informers, clock, clusterId, events::recorder);
         cluster.attachNodes(nodes);
         return cluster;

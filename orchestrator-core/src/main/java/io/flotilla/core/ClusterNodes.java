@@ -52,6 +52,11 @@ final class ClusterNodes implements AutoCloseable {
         closeRuntimes = value;
     }
 
+    /** Whether any node was added. */
+    boolean hasNodes() {
+        return !entries.isEmpty();
+    }
+
     /** Starts the agents (after the Pod informer synced) and the node lifecycle controller. */
     void start(Client client, SharedInformerFactory informers, Clock clock, String clusterId,
                Function<String, EventRecorder> recorders) {
