@@ -15,6 +15,9 @@ public final class BuiltInControllers {
      */
     public static void register(ControllerContext context) {
         // apps: ReplicaSet, Deployment; autoscaling: HorizontalPodAutoscaler
+        io.flotilla.core.controllers.replicaset.ReplicaSetController.register(context);
+        io.flotilla.core.controllers.deployment.DeploymentController.register(context);
+        io.flotilla.core.controllers.hpa.HorizontalPodAutoscalerController.register(context); // metrics: see hpa
         // apps: StatefulSet, DaemonSet; batch: Job, CronJob; storage: PersistentVolume binding
         io.flotilla.core.controllers.statefulset.StatefulSetController.register(context);
         io.flotilla.core.controllers.daemonset.DaemonSetController.register(context);

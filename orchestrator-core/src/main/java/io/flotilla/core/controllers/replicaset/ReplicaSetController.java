@@ -1,0 +1,70 @@
+package io.flotilla.core.controllers.replicaset;
+
+import io.flotilla.api.apps.ReplicaSet;
+import io.flotilla.api.controller.Reconciler;
+import io.flotilla.api.controller.Request;
+import io.flotilla.api.core.Pod;
+import io.flotilla.core.client.informer.Lister;
+import io.flotilla.core.controller.Controller;
+import io.flotilla.core.controllers.ControllerContext;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Registers the ReplicaSet controller: it reconciles ReplicaSets, is triggered by their pods (through the
+ * controller owner reference) and by orphan pods a ReplicaSet's selector matches (for adoption).
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class ReplicaSetController {
+    /** The controller's name (logs, metrics, the source component of its events). */
+    public static final String NAME = "replicaset-controller";
+
+    /** How many ReplicaSets are reconciled at once. */
+    static final int WORKERS = 4;
+
+    private ReplicaSetController() {
+    }
+
+    /**
+     * Registers the controller with the context's manager.
+     *
+     * @return the registered controller
+     * @throws NullPointerException if {@code context} is {@code null}
+     */
+    public static Controller register(ControllerContext context) {
+        Objects.requireNonNull(context, "context");
+        Reconciler reconciler = reconciler(context);
+        Lister<ReplicaSet> sets = context.informers().lister(ReplicaSet.TYPE);
+        return context.manager().controller(NAME)
+                .forType(ReplicaSet.TYPE)
+                .owns(Pod.TYPE)
+                .watches(Pod.TYPE, pod -> orphanOwners(pod, sets))
+                .workers(WORKERS)
+                .reconciler(reconciler);
+    }
+
+    /**
+     * A new reconciler of this controller, for driving it directly (step-by-step simulations and tests); it reads
+     * the context's informers, which must be started and synced. {@link #register} uses one too.
+     *
+     * @throws NullPointerException if {@code context} is {@code null}
+     */
+    public static Reconciler reconciler(ControllerContext context) {
+        Objects.requireNonNull(context, "context");
+        return new ReplicaSetReconciler(context.client(), context.informers(), context.clock(),
+                context.recorder(NAME));
+    }
+
+    /** For a pod without a controller: the ReplicaSets of its namespace whose selector matches it. */
+    static List<Request> orphanOwners(Pod pod, Lister<ReplicaSet> sets) {
+        if (pod.metadata().controllerReference().isPresent() || pod.metadata().isDeleting()) {
+            return List.of();
+        }
+        return sets.list(pod.metadata().namespace()).stream()
+                .filter(rs -> rs.spec() != null && rs.spec().selector() != null && !rs.spec().selector().isEmpty()
+                        && rs.spec().selector().matches(pod.metadata().labels()))
+                .map(Request::of)
+                .toList();
+    }
+}

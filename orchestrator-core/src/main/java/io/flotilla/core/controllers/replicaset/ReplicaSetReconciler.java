@@ -1,0 +1,141 @@
+package io.flotilla.core.controllers.replicaset;
+
+import io.flotilla.api.apps.ReplicaSet;
+import io.flotilla.api.apps.ReplicaSetStatus;
+import io.flotilla.api.controller.Reconciler;
+import io.flotilla.api.controller.Request;
+import io.flotilla.api.controller.Result;
+import io.flotilla.api.core.Pod;
+import io.flotilla.api.meta.LabelSelector;
+import io.flotilla.core.client.Client;
+import io.flotilla.core.client.events.EventRecorder;
+import io.flotilla.core.client.informer.Indexers;
+import io.flotilla.core.client.informer.Lister;
+import io.flotilla.core.client.informer.SharedInformerFactory;
+import io.flotilla.core.controllers.support.Expectations;
+import io.flotilla.core.controllers.support.PodClaims;
+import io.flotilla.core.controllers.support.Pods;
+import io.flotilla.core.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/*
+ * Design notes: Kubernetes' syncReplicaSet. A reconcile reads the ReplicaSet and the candidate pods from the caches,
+ * claims them (adopt orphans, release pods that stopped matching), and, when the expectations say the cache has
+ * seen this controller's earlier writes, creates or deletes the difference (PodWriter). The status is always
+ * recomputed from the claimed active pods. Candidates come from the label index (one selector label, preferring
+ * pod-template-hash, which is exact for a Deployment's ReplicaSets) plus the pods the ReplicaSet controls, so a
+ * reconcile costs the size of its own pods, not of the namespace.
+ */
+final class ReplicaSetReconciler implements Reconciler {
+    /** The most pods one reconcile creates or deletes (Kubernetes' {@code BurstReplicas}). */
+    static final int BURST_REPLICAS = 500;
+    private static final String TEMPLATE_HASH_LABEL = "pod-template-hash";
+
+    private final Client client;
+    private final Lister<ReplicaSet> sets;
+    private final Lister<Pod> pods;
+    private final Clock clock;
+    private final Expectations expectations;
+    private final PodWriter writer;
+
+    ReplicaSetReconciler(Client client, SharedInformerFactory informers, Clock clock, EventRecorder recorder) {
+        this.client = client;
+        this.sets = informers.lister(ReplicaSet.TYPE);
+        this.pods = informers.lister(Pod.TYPE);
+        this.clock = clock;
+        this.expectations = new Expectations(clock);
+        this.writer = new PodWriter(client.pods(), recorder, expectations);
+    }
+
+    @Override
+    public Result reconcile(Request request) throws InterruptedException {
+        String key = request.toString();
+        Optional<ReplicaSet> found = sets.get(request.namespace(), request.name());
+        if (found.isEmpty()) {
+            expectations.forget(key);
+            return Result.done();
+        }
+        ReplicaSet rs = found.get();
+        if (rs.spec() == null || rs.spec().selector() == null) {
+            return Result.done();
+        }
+        boolean needsSync = expectations.satisfied(key, request.namespace(), pods);
+        List<Pod> owned = PodClaims.claim(rs, rs.spec().selector(), candidates(rs), p -> true, client.pods());
+        PodWriter.Outcome outcome = PodWriter.Outcome.NOTHING;
+        if (needsSync && !rs.metadata().isDeleting()) {
+            outcome = writer.scale(key, rs, owned, related(rs), BURST_REPLICAS);
+        }
+        Instant now = clock.now();
+        ReplicaSetStatus status = ReplicaSetStatuses.calculate(rs, owned, outcome, now);
+        if (!status.equals(rs.status())) {
+            client.replicaSets().inNamespace(request.namespace())
+                    .updateStatus(request.name(), current -> current.withStatus(status));
+        }
+        if (outcome.failed()) {
+            return Result.requeue();
+        }
+        if (!needsSync) {
+            return Result.requeueAfter(Expectations.TIMEOUT);
+        }
+        return untilNextAvailable(rs, owned, now).map(Result::requeueAfter).orElse(Result.done());
+    }
+
+    /** The active pods that may belong to {@code rs}: those matching one of its selector labels, and its own. */
+    private List<Pod> candidates(ReplicaSet rs) {
+        String namespace = rs.metadata().namespace();
+        LabelSelector selector = rs.spec().selector();
+        Map<String, String> labels = selector.matchLabels();
+        List<Pod> matching;
+        if (labels.isEmpty()) {
+            matching = pods.list(namespace);
+        } else {
+            String label = labels.containsKey(TEMPLATE_HASH_LABEL) ? TEMPLATE_HASH_LABEL
+                    : labels.keySet().iterator().next();
+            matching = pods.byIndex(Indexers.LABEL, Indexers.labelValue(label, labels.get(label)));
+        }
+        Map<String, Pod> byName = new LinkedHashMap<>();
+        for (Pod pod : matching) {
+            if (namespace.equals(pod.metadata().namespace()) && Pods.isActive(pod)) {
+                byName.put(pod.metadata().name(), pod);
+            }
+        }
+        if (rs.metadata().uid() != null) {
+            for (Pod pod : pods.byIndex(Indexers.OWNER, rs.metadata().uid())) {
+                if (Pods.isActive(pod)) {
+                    byName.putIfAbsent(pod.metadata().name(), pod);
+                }
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /**
+     * The active pods of the ReplicaSets that share {@code rs}'s controller (a Deployment's ReplicaSets), for the
+     * "doubled up on a node" rank of the scale-down order; empty for a ReplicaSet without a controller.
+     */
+    private List<Pod> related(ReplicaSet rs) {
+        return rs.metadata().controllerReference()
+                .map(ref -> sets.byIndex(Indexers.OWNER, ref.uid()).stream()
+                        .flatMap(sibling -> pods.byIndex(Indexers.OWNER, sibling.metadata().uid()).stream())
+                        .filter(Pods::isActive)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** The time until the next ready pod becomes available ({@code minReadySeconds}), if one is waiting. */
+    private static Optional<Duration> untilNextAvailable(ReplicaSet rs, List<Pod> owned, Instant now) {
+        int minReady = ReplicaSetStatuses.minReadySeconds(rs);
+        if (minReady <= 0) {
+            return Optional.empty();
+        }
+        return owned.stream()
+                .map(pod -> Pods.availableIn(pod, minReady, now).orElse(Duration.ZERO))
+                .filter(d -> !d.isZero())
+                .min(Duration::compareTo);
+    }
+}
