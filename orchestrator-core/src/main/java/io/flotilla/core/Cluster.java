@@ -11,6 +11,10 @@ import io.flotilla.core.controller.ControllerManager;
 import io.flotilla.core.node.NodeAgents;
 import io.flotilla.core.node.PodOperations;
 import io.flotilla.core.time.Clock;
+import io.flotilla.core.network.ClusterDns;
+import io.flotilla.core.network.ClusterNetwork;
+import io.flotilla.core.network.ServiceAccess;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +51,7 @@ public final class Cluster implements AutoCloseable {
     private final Manifests manifests;
     private volatile ClusterNodes nodes;
     private volatile ClusterScheduling scheduling;
+    private volatile ClusterNetwork network;
 
     Cluster(String id, Clock clock, ApiServer api, SharedInformerFactory informers, ControllerManager controllers,
             ClusterEvents events) {
@@ -121,6 +126,28 @@ public final class Cluster implements AutoCloseable {
         this.nodes = started;
     }
 
+    void attachNetwork(ClusterNetwork started) {
+        this.network = started;
+    }
+
+    /**
+     * Reaching Services from the host: {@code services().hostUrl("default", "web")} is {@code http://127.0.0.1:<port>}
+     * on the Service's node port, or on a port opened on demand for other Services.
+     */
+    public ServiceAccess services() {
+        return network.services();
+    }
+
+    /** The cluster DNS: its address and port, and the resolver configuration pods get. */
+    public ClusterDns dns() {
+        return network.dns();
+    }
+
+    /** The URL of the ingress listener, which routes by every Ingress's rules (started on first use). */
+    public URI ingressUrl() {
+        return network.ingressUrl();
+    }
+
     /**
      * Applies an object: creates it, or merges it into the existing one like {@code kubectl apply}.
      *
@@ -166,6 +193,10 @@ public final class Cluster implements AutoCloseable {
      */
     @Override
     public void close() {
+        ClusterNetwork startedNetwork = network;
+        if (startedNetwork != null) {
+            startedNetwork.close();
+        }
         ClusterNodes started = nodes;
         if (started != null) {
             started.close();

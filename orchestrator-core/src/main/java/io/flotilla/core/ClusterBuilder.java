@@ -16,6 +16,8 @@ import io.flotilla.core.controller.ControllerManager;
 import io.flotilla.core.controllers.BuiltInControllers;
 import io.flotilla.core.controllers.ControllerContext;
 import io.flotilla.core.controllers.nodelifecycle.NodeLifecycleConfig;
+import io.flotilla.core.network.ClusterNetwork;
+import io.flotilla.core.network.NetworkConfig;
 import io.flotilla.core.node.NodeAgentConfig;
 import io.flotilla.core.scheduler.Profile;
 import io.flotilla.core.sim.Scenario;
@@ -46,6 +48,7 @@ public final class ClusterBuilder {
     private final ApiServerBuilder api = ApiServer.builder();
     private final ClusterNodes nodes = new ClusterNodes();
     private final ClusterScheduling scheduling = new ClusterScheduling();
+    private NetworkConfig network = NetworkConfig.defaults();
 
     ClusterBuilder() {
     }
@@ -171,6 +174,15 @@ public final class ClusterBuilder {
     }
 
     /**
+     * How Services are served: host proxy and ingress address, DNS address and port, cluster domain, node port
+     * range; default {@link NetworkConfig#defaults()} (everything on 127.0.0.1).
+     */
+    public ClusterBuilder network(NetworkConfig config) {
+        this.network = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    /**
      * Adds a scheduling profile, such as {@code Scheduling.binPacking()} or a custom one; pods choose a profile by
      * {@code spec.schedulerName}. Without any, the scheduler runs {@code Scheduling.spread()} as
      * {@code default-scheduler}. The scheduler runs when the cluster has nodes or scheduling is configured.
@@ -201,6 +213,8 @@ public final class ClusterBuilder {
                         .field(Pod.TYPE, "spec.nodeName", p -> p.spec().nodeName())
                         .field(Pod.TYPE, "status.phase", p -> p.status() == null ? null : p.status().phase())
                         .build();
+        ClusterNetwork net = new ClusterNetwork(network, clock);
+        api.mutatingAdmission(net.nodePorts().admission()).validatingAdmission(net.nodePorts().release());
         ApiServer server = api.store(objects).types(types).clock(clock).meterRegistry(meterRegistry).build();
         SharedInformerFactory informers = SharedInformerFactory.builder(server)
                 .clock(clock).meterRegistry(meterRegistry).build();
@@ -211,6 +225,8 @@ public final class ClusterBuilder {
                 informers, clock, events::recorder));
         controllers.start();
         Cluster cluster = new Cluster(clusterId, clock, server, informers, controllers, events);
+        net.start(Client.over(server, "flotilla-network"), informers);
+        cluster.attachNetwork(net);
         scheduling.start(server, informers, clock, events.recorder(Profile.DEFAULT_SCHEDULER_NAME), meterRegistry,
                 nodes.hasNodes());
         cluster.attachScheduling(scheduling);

@@ -24,5 +24,6 @@ public final class BuiltInControllers {
         io.flotilla.core.controllers.job.JobController.register(context);
         io.flotilla.core.controllers.cronjob.CronJobController.register(context);
         io.flotilla.core.controllers.volume.VolumeController.register(context); // also ensures the default StorageClass
+        io.flotilla.core.controllers.endpoints.EndpointsController.register(context);
     }
 }

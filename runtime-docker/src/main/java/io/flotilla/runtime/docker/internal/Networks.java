@@ -62,7 +62,9 @@ public final class Networks {
         }
     }
 
-    private void ensure(String name, String clusterId) {
+    // Serialised: Docker's CheckDuplicate is best-effort, and two concurrent creates made two networks of one name
+    // (regression: "network flotilla-demo is ambiguous" when a Deployment's first two pods started together).
+    private synchronized void ensure(String name, String clusterId) {
         if (known.contains(name)) {
             return;
         }
