@@ -17,12 +17,17 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
     @Test
-    void readmeExampleIsTheCompiledExample() throws IOException {
+    void readmeExamplesAreTheCompiledExamples() throws IOException {
+        assertReadmeBlockIs("ReadmeExample");
+        assertReadmeBlockIs("ReadmeClusterExample");
+    }
+
+    private static void assertReadmeBlockIs(String example) throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        Matcher block = Pattern.compile("ReadmeExampleTest\\.java -->\\s*```java\\n(.*?)```", Pattern.DOTALL)
-                .matcher(readme);
-        assertThat(block.find()).as("README has the example block").isTrue();
-        String source = Files.readString(Path.of("src/main/java/io/flotilla/examples/ReadmeExample.java"));
+        Matcher block = Pattern.compile("compiled from examples/src/main/java/io/flotilla/examples/" + example
+                + "\\.java -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README has the block of %s", example).isTrue();
+        String source = Files.readString(Path.of("src/main/java/io/flotilla/examples/" + example + ".java"));
         String compiled = source.substring(source.indexOf("// README:start") + "// README:start".length(),
                 source.indexOf("// README:end"));
         assertThat(normalise(block.group(1))).isEqualTo(normalise(compiled));
