@@ -15,6 +15,11 @@ import io.flotilla.core.store.InMemoryObjectStore;
 import io.flotilla.core.store.Watch;
 import io.flotilla.core.store.WatchEvent;
 import io.flotilla.core.store.WatchOptions;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +38,11 @@ import java.util.function.IntFunction;
  * and {@code topologyspread} (10,000 pods with a zone spread constraint, maxSkew 1). Not a test.
  *
  * <p>Usage: {@code SchedulerBenchmark [basic|antiaffinity|topologyspread|all]}; the system property
- * {@code percentageOfNodesToScore} overrides Kubernetes' adaptive default (10% of 5,000 nodes = 500 nodes).
+ * {@code percentageOfNodesToScore} overrides Kubernetes' adaptive default (10% of 5,000 nodes = 500 nodes), and
+ * {@code -Dwarmups=N} sets the number of untimed warm-up runs (5,000 basic pods, each on a fresh cluster) that
+ * come first (default 2).
+ * Besides wall-clock figures it prints the CPU time per pod (whole process and scheduling thread), which depends
+ * far less on other load on the machine.
  */
 public final class SchedulerBenchmark {
 
@@ -46,6 +55,10 @@ public final class SchedulerBenchmark {
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0];
+        // untimed runs first, so the JIT has compiled the hot paths: a JVM benchmark measures steady state
+        for (int w = 0, n = Integer.getInteger("warmups", 2); w < n; w++) {
+            run("warmup", 5_000, i -> pod("warmup", i));
+        }
         if (which.equals("basic") || which.equals("all")) {
             Result basic = run("basic", 10_000, i -> pod("basic", i));
             System.out.println("scheduling basic pods/s: " + Math.round(basic.podsPerSecond));
@@ -97,18 +110,29 @@ public final class SchedulerBenchmark {
         Integer percentage = Integer.getInteger("percentageOfNodesToScore");
         Profile profile = percentage == null ? Scheduling.spread()
                 : Scheduling.spread().toBuilder().percentageOfNodesToScore(percentage).build();
-        try (Scheduler scheduler = Scheduler.builder(api).profile(profile).build()) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (Scheduler scheduler = Scheduler.builder(api).profile(profile).meterRegistry(meters).build()) {
             scheduler.start();
+            // the client's objects are ready before the clock starts, as a load generator's would be
+            Pod[] pods = new Pod[measured];
+            for (int i = 0; i < measured; i++) {
+                pods[i] = podOf.apply(i);
+            }
             Thread.sleep(2_000); // let the informers list the cluster before the clock starts
+            long cpuStart = processCpuNanos();
+            long schedulerCpuStart = schedulerThreadCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < measured; i++) {
-                Pod p = podOf.apply(i);
+                Pod p = pods[i];
                 created.put(p.metadata().name(), System.nanoTime());
                 api.create(p);
             }
+            long createdAt = System.nanoTime();
             if (!done.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(name + ": only " + bound.get() + " of " + measured + " pods bound");
             }
+            long cpu = processCpuNanos() - cpuStart;
+            long schedulerCpu = schedulerThreadCpuNanos() - schedulerCpuStart;
             double seconds = (lastBind[0] - start) / 1e9;
             Arrays.sort(latencies);
             Result r = new Result(measured / seconds, latencies[measured / 2] / 1e6,
@@ -116,11 +140,39 @@ public final class SchedulerBenchmark {
             System.out.printf("%s: %d nodes, %d initial pods, %d measured pods in %.2f s: %.0f pods/s, "
                             + "latency p50 %.1f ms, p99 %.1f ms%n", name, NODES, INITIAL_PODS, measured, seconds,
                     r.podsPerSecond, r.p50Millis, r.p99Millis);
+            Timer cycles = meters.find("flotilla.scheduler.scheduling.attempt.duration").tag("result", "scheduled")
+                    .timer();
+            double cycleMicros = cycles == null || cycles.count() == 0 ? Double.NaN
+                    : cycles.totalTime(TimeUnit.MICROSECONDS) / cycles.count();
+            // where the time goes: the creating thread alone, and the scheduling thread alone (mean cycle)
+            System.out.printf("%s: creating the pods took %.2f s (%.0f creates/s); mean scheduling cycle %.1f us "
+                            + "(%.0f pods/s if cycles were all)%n", name, (createdAt - start) / 1e9,
+                    measured / ((createdAt - start) / 1e9), cycleMicros, 1e6 / cycleMicros);
+            // CPU time, unlike wall time, hardly depends on what else runs on the machine
+            double cpuPerPod = cpu / 1e3 / measured;
+            System.out.printf("%s: CPU per pod %.1f us in the whole process (creates, scheduling, binding, watches, "
+                            + "GC), %.1f us on the scheduling thread; 2-core ceiling %.0f pods/s%n", name, cpuPerPod,
+                    schedulerCpu / 1e3 / measured, 2e6 / cpuPerPod);
             return r;
         } finally {
             watch.close();
             api.close();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long schedulerThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().equals("flotilla-scheduler")) {
+                return threads.getThreadCpuTime(t.getThreadId());
+            }
+        }
+        return 0;
     }
 
     static String nodeName(int i) {

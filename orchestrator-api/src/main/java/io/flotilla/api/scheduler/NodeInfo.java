@@ -2,6 +2,7 @@ package io.flotilla.api.scheduler;
 
 import io.flotilla.api.core.ContainerImage;
 import io.flotilla.api.core.Node;
+import io.flotilla.api.core.Taint;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.Objects;
  * ({@link #withPod}, {@link #withoutPod}, {@link #withNode}) return a new instance and leave this one untouched:
  * the scheduler cache replaces a node's instance on every change, snapshots share instances, and preemption
  * simulates evictions on private copies for free. Thread-safe.
+ *
+ * <p>The fields Filter and Score read for every node ({@link #unschedulable()}, {@link #taints()}, the pod count and
+ * the CPU/memory amounts) are also kept flat on this object, so a plugin's per-node loop touches one object instead
+ * of walking {@code Node → NodeSpec} and three {@link Resources} per node (cache misses dominate that loop).
  */
 public final class NodeInfo {
 
@@ -32,6 +37,17 @@ public final class NodeInfo {
     private final Resources allocatable;
     private final HostPorts usedPorts;
     private final Map<String, Long> imageSizes;
+    // flat copies for the per-node loops; see the class comment
+    private final boolean unschedulable;
+    private final List<Taint> taints;
+    private final int podCount;
+    private final long allocatableMilliCpu;
+    private final long allocatableMemory;
+    private final long allocatablePods;
+    private final long requestedMilliCpu;
+    private final long requestedMemory;
+    private final long nonZeroRequestedMilliCpu;
+    private final long nonZeroRequestedMemory;
 
     private NodeInfo(String name, Node node, PodInfo[] pods, Resources requested, Resources nonZeroRequested,
                      Resources allocatable, HostPorts usedPorts, Map<String, Long> imageSizes) {
@@ -46,6 +62,16 @@ public final class NodeInfo {
         this.allocatable = allocatable;
         this.usedPorts = usedPorts;
         this.imageSizes = imageSizes;
+        this.unschedulable = node != null && node.isUnschedulable();
+        this.taints = node == null ? List.of() : node.spec().taints();
+        this.podCount = pods.length;
+        this.allocatableMilliCpu = allocatable.milliCpu();
+        this.allocatableMemory = allocatable.memory();
+        this.allocatablePods = allocatable.pods();
+        this.requestedMilliCpu = requested.milliCpu();
+        this.requestedMemory = requested.memory();
+        this.nonZeroRequestedMilliCpu = nonZeroRequested.milliCpu();
+        this.nonZeroRequestedMemory = nonZeroRequested.memory();
     }
 
     /**
@@ -95,6 +121,56 @@ public final class NodeInfo {
     /** The pods on the node, bound and assumed, in the order they were added; never null, unmodifiable. */
     public List<PodInfo> pods() {
         return podList;
+    }
+
+    /** The number of pods on the node, bound and assumed; {@code pods().size()} without touching the list. */
+    public int podCount() {
+        return podCount;
+    }
+
+    /** Whether the node is cordoned ({@code spec.unschedulable}); false for a name-only info. */
+    public boolean unschedulable() {
+        return unschedulable;
+    }
+
+    /** The node's taints ({@code spec.taints}); never null, unmodifiable, empty for a name-only info. */
+    public List<Taint> taints() {
+        return taints;
+    }
+
+    /** {@code allocatable().milliCpu()}, read without a second object. */
+    public long allocatableMilliCpu() {
+        return allocatableMilliCpu;
+    }
+
+    /** {@code allocatable().memory()}, read without a second object. */
+    public long allocatableMemory() {
+        return allocatableMemory;
+    }
+
+    /** {@code allocatable().pods()}, read without a second object. */
+    public long allocatablePods() {
+        return allocatablePods;
+    }
+
+    /** {@code requested().milliCpu()}, read without a second object. */
+    public long requestedMilliCpu() {
+        return requestedMilliCpu;
+    }
+
+    /** {@code requested().memory()}, read without a second object. */
+    public long requestedMemory() {
+        return requestedMemory;
+    }
+
+    /** {@code nonZeroRequested().milliCpu()}, read without a second object. */
+    public long nonZeroRequestedMilliCpu() {
+        return nonZeroRequestedMilliCpu;
+    }
+
+    /** {@code nonZeroRequested().memory()}, read without a second object. */
+    public long nonZeroRequestedMemory() {
+        return nonZeroRequestedMemory;
     }
 
     /** The pods on the node with any pod affinity or anti-affinity term; never null, unmodifiable. */

@@ -1,6 +1,7 @@
 package io.flotilla.core.apiserver;
 
 import io.flotilla.api.ResourceTypes;
+import io.flotilla.api.core.Pod;
 import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
 import io.flotilla.core.store.ListOptions;
@@ -137,6 +138,22 @@ public interface ApiServer extends AutoCloseable {
      */
     <T extends Resource> T updateStatus(ResourceType<T> type, String namespace, String name,
                                         UnaryOperator<T> change);
+
+    /**
+     * Binds a pending pod to a node in one write, like Kubernetes' {@code pods/binding} subresource (what the
+     * scheduler calls): sets {@code spec.nodeName} and the {@code PodScheduled=True} condition (transition time from
+     * the server's clock). The pod is validated and admitted (an UPDATE of subresource {@code binding}) but not
+     * defaulted, since nothing else changes. A pod that is already bound, to any node, or is being deleted is
+     * returned as stored, unchanged: the returned pod's {@code spec.nodeName} tells whether the binding took.
+     *
+     * @param namespace the pod's namespace; {@code null} means {@code default}
+     * @param name      the pod's name
+     * @param nodeName  the node; not blank
+     * @return the stored pod
+     * @throws io.flotilla.core.store.StoreException.NotFound if the pod is absent
+     * @throws ApiException.Forbidden                   if admission denies the binding
+     */
+    Pod bind(String namespace, String name, String nodeName);
 
     /**
      * Deletes an object, or marks it for deletion when finalizers (its own, or those the propagation policy adds)

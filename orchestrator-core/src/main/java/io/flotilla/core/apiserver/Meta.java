@@ -43,8 +43,9 @@ final class Meta {
         return !Objects.equals(blank(a), blank(b));
     }
 
+    /** {@code r} without metadata and status: what defaulting and {@link #specChanged} look at. */
     @SuppressWarnings("rawtypes")
-    private static Resource blank(Resource r) {
+    static Resource blank(Resource r) {
         Resource out = r.withMetadata(ObjectMeta.EMPTY);
         return out instanceof HasStatus h ? h.withStatus(null) : out;
     }

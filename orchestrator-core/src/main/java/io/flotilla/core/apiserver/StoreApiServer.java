@@ -3,6 +3,9 @@ package io.flotilla.core.apiserver;
 import io.flotilla.api.ResourceTypes;
 import io.flotilla.api.admission.AdmissionOperation;
 import io.flotilla.api.core.Namespace;
+import io.flotilla.api.core.Pod;
+import io.flotilla.api.core.PodCondition;
+import io.flotilla.api.core.PodStatus;
 import io.flotilla.api.meta.ObjectMeta;
 import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
@@ -244,6 +247,40 @@ final class StoreApiServer implements ApiServer {
                                                UnaryOperator<T> change) {
         requireStatus(type);
         return changing(type, namespace, name, change, this::updateStatus);
+    }
+
+    // ---- binding
+
+    @Override
+    public Pod bind(String namespace, String name, String nodeName) {
+        if (nodeName == null || nodeName.isBlank()) {
+            throw new IllegalArgumentException("nodeName must not be blank");
+        }
+        served(Pod.TYPE, name);
+        String ns = namespaceOf(Pod.TYPE, namespace);
+        return metrics.record("bind", Pod.TYPE, () -> {
+            for (int attempt = 1; ; attempt++) {
+                Pod stored = require(Pod.TYPE, ns, name);
+                if (!Meta.isBlank(stored.nodeName()) || stored.metadata().deletionTimestamp() != null) {
+                    return stored;
+                }
+                PodStatus status = stored.status() == null ? PodStatus.of(PodStatus.PENDING) : stored.status();
+                long generation = stored.metadata().generation() == null ? 1 : stored.metadata().generation();
+                Pod bound = Meta.withGeneration(Pod.TYPE, stored.withSpec(stored.spec().withNodeName(nodeName)),
+                        generation + 1).withStatus(status.withCondition(
+                        PodCondition.of(PodCondition.POD_SCHEDULED, PodCondition.TRUE, now())));
+                // admission may look, but the binding writes exactly these two fields
+                Pod next = pipeline.run(new Write<>(AdmissionOperation.UPDATE, Pod.TYPE, "binding", bound, stored,
+                        "", o -> bound, (o, errors) -> { }));
+                try {
+                    return store.update(next);
+                } catch (StoreException.Conflict e) {
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        });
     }
 
     private static void requireStatus(ResourceType<?> type) {

@@ -1,6 +1,9 @@
 package io.flotilla.core.apiserver;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flotilla.api.core.Secret;
 import io.flotilla.api.admission.AdmissionDecision;
 import io.flotilla.api.admission.AdmissionOperation;
 import io.flotilla.api.admission.AdmissionRequest;
@@ -14,15 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * The steps every write goes through before the store, in kube-apiserver's order: defaulting, mutating admission,
  * the server's own fix-ups (fields users and plugins may not set), validation (the kind's validator plus the
- * write's own checks, such as immutable fields), validating admission. Thread-safe: holds only immutable state.
+ * write's own checks, such as immutable fields), validating admission. Thread-safe: immutable state plus a
+ * thread-safe memo of the built-in defaults.
  */
 final class WritePipeline {
+    private static final int DEFAULTED_CACHE_SIZE = 1024;
+
     private final Codec codec;
+    // Built-in defaulting is a JSON round trip per write; it reads and writes only what is outside metadata and
+    // status (see BuiltInDefaults), so its result is memoized on that part. Objects of one template (the pods of a
+    // ReplicaSet) and repeated updates of one object's metadata then share one round trip. Bounded; never a
+    // source of truth.
+    private final Cache<Resource, Resource> defaulted = Caffeine.newBuilder().maximumSize(DEFAULTED_CACHE_SIZE)
+            .build();
     private final Map<ResourceType<?>, List<Defaulter<?>>> defaulters;
     private final List<MutatingAdmission> mutating;
     private final List<ValidatingAdmission> validating;
@@ -93,9 +106,15 @@ final class WritePipeline {
     <T extends Resource> T defaults(ResourceType<T> type, T object) {
         T out = object;
         if (BuiltInDefaults.has(type.apiVersion(), type.kind())) {
-            ObjectNode tree = codec.tree(object);
-            BuiltInDefaults.apply(tree);
-            out = codec.fromTree(tree, type, Names.what(type, object.metadata().name()));
+            Function<Resource, Resource> apply = blank -> {
+                ObjectNode tree = codec.tree(blank);
+                BuiltInDefaults.apply(tree);
+                return codec.fromTree(tree, type, Names.what(type, object.metadata().name()));
+            };
+            // Secrets are never kept in the memo: their data must not outlive the write in a cache.
+            Resource blank = Meta.blank(object);
+            Resource done = object instanceof Secret ? apply.apply(blank) : defaulted.get(blank, apply);
+            out = Meta.withStatusOf(type, Meta.withMeta(type, type.javaType().cast(done), object.metadata()), object);
         }
         for (Defaulter<?> d : defaulters.getOrDefault(type, List.of())) {
             out = Objects.requireNonNull(((Defaulter<T>) d).apply(out), "a defaulter returned null");

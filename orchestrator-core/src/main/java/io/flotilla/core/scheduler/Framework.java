@@ -23,6 +23,7 @@ import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,11 +147,25 @@ final class Framework {
 
     /** Runs every Filter plugin not skipped in this cycle; the first failure, attributed, or success. */
     Status runFilters(CycleState state, PodInfo pod, NodeInfo node) {
+        return runFilters(state, pod, node, activeFilters(state));
+    }
+
+    /** The indexes of the Filter plugins not skipped in this cycle, in order; computed once per cycle. */
+    int[] activeFilters(CycleState state) {
         boolean[] skip = state.read(FLAGS).skipFilter();
+        int n = 0;
+        int[] active = new int[filters.length];
         for (int i = 0; i < filters.length; i++) {
-            if (skip[i]) {
-                continue;
+            if (!skip[i]) {
+                active[n++] = i;
             }
+        }
+        return n == active.length ? active : Arrays.copyOf(active, n);
+    }
+
+    /** {@link #runFilters(CycleState, PodInfo, NodeInfo)} with the active plugins computed by the caller. */
+    Status runFilters(CycleState state, PodInfo pod, NodeInfo node, int[] active) {
+        for (int i : active) {
             Status s;
             try {
                 s = filters[i].filter(state, pod, node);

@@ -46,7 +46,7 @@ final class FrameworkHandle implements SchedulerHandle {
         if (services.api() == null) {
             throw new IllegalStateException("DefaultBinder needs an API server; this scheduler has none");
         }
-        return new DefaultBinder(services.api(), services.clock());
+        return new DefaultBinder(services.api());
     }
 
     @Override

@@ -133,6 +133,7 @@ final class NodeSelection {
             feasible = new NodeInfo[Math.max(want, feasible.length * 2)];
         }
         boolean nominated = !nominator.isEmpty();
+        int[] active = fwk.activeFilters(state);
         int start = nextStartNodeIndex % n;
         int found = 0;
         int processed = 0;
@@ -140,7 +141,7 @@ final class NodeSelection {
             int k = start + i;
             NodeInfo node = nodes[k < n ? k : k - n];
             processed++;
-            Status s = nominated ? filterWithNominated(state, pod, node) : fwk.runFilters(state, pod, node);
+            Status s = nominated ? filterWithNominated(state, pod, node) : fwk.runFilters(state, pod, node, active);
             if (s.isSuccess()) {
                 feasible[found++] = node;
             } else {

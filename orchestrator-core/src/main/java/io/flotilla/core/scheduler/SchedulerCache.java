@@ -52,7 +52,9 @@ final class SchedulerCache {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     private final Map<String, PodState> pods = new HashMap<>();
-    private final Set<String> dirty = new HashSet<>();
+    // replaced rather than cleared: a HashSet keeps its largest table, and clearing or iterating it costs its
+    // capacity (thousands of buckets after the initial node list) on every cycle
+    private Set<String> dirty = new HashSet<>();
     private boolean structureChanged = true;
 
     SchedulerCache(Clock clock, Duration assumedTtl) {
@@ -236,7 +238,7 @@ final class SchedulerCache {
             if (structureChanged || snapshot.generation < 0) {
                 snapshot.setNodes(zoneInterleaved());
                 structureChanged = false;
-                dirty.clear();
+                dirty = new HashSet<>();
                 snapshot.generation = 0;
                 return;
             }
@@ -258,7 +260,7 @@ final class SchedulerCache {
                         != now.podsWithRequiredAntiAffinity().isEmpty();
                 images |= before.imageSizes() != now.imageSizes();
             }
-            dirty.clear();
+            dirty = new HashSet<>();
             snapshot.generation++;
             if (affinity) {
                 snapshot.recomputeAffinity();

@@ -63,7 +63,11 @@ class ClusterNetworkTest {
                 .selector("tier", "front").build()).spec().ports().getFirst().nodePort())
                 .as("an update keeps the allocated port").isEqualTo(allocated);
         cluster.client().services().delete("web");
-        assertThat(nodePortService("api", allocated).spec().ports().getFirst().nodePort()).isEqualTo(allocated);
+        // The port is free once the allocator has seen the deletion (at once through admission, or through the
+        // Service cache, which may lag under load): bounded wait, not a sleep.
+        await().atMost(Duration.ofSeconds(10)).ignoreException(ApiException.class).untilAsserted(() ->
+                assertThat(nodePortService("api", allocated).spec().ports().getFirst().nodePort())
+                        .isEqualTo(allocated));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.List;
  * (init containers included) whose image the node reports, it adds {@code size * nodesWithImage / totalNodes}, so
  * an image present everywhere counts fully and a rare one barely (which avoids piling pods onto the one node that
  * has it). The sum is clamped to {@code [23MB, 1000MB * containers]} and mapped linearly onto 0..100. Image names
- * without tag or digest are looked up as {@code :latest}. Thread-safe; Score does not allocate.
+ * without tag or digest are looked up as {@code :latest}. PreScore skips Score when no node has any of the pod's
+ * images (every node would score 0). Thread-safe; Score does not allocate.
  */
 public final class ImageLocality implements PreScorePlugin, ScorePlugin {
 
@@ -55,8 +56,18 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
         if (spec == null) {
             return Status.skip();
         }
-        state.write(IMAGES, spec.allContainers().map(Container::image).map(ImageLocality::normalized)
-                .toArray(String[]::new));
+        String[] images = spec.allContainers().map(Container::image).map(ImageLocality::normalized)
+                .toArray(String[]::new);
+        // an image no node has scores 0 everywhere (the sum stays under the minimum threshold): skip Score
+        ClusterSnapshot snapshot = handle.snapshot();
+        boolean anywhere = false;
+        for (String image : images) {
+            anywhere |= snapshot.imageNodeCount(image) > 0;
+        }
+        if (!anywhere) {
+            return Status.skip();
+        }
+        state.write(IMAGES, images);
         return Status.success();
     }
 

@@ -5,6 +5,7 @@ import io.flotilla.api.scheduler.NodeInfo;
 import io.flotilla.api.scheduler.PluginArgs;
 import io.flotilla.api.scheduler.PodInfo;
 import io.flotilla.api.scheduler.PreScorePlugin;
+import io.flotilla.api.scheduler.Resources;
 import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
 import java.util.List;
@@ -55,14 +56,14 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
         double sumOfSquares = 0;
         double first = 0;
         int count = 0;
+        Resources podRequests = pod.requests();
         for (int i = 0, n = resources.size(); i < n; i++) {
-            String r = resources.name(i);
-            long podRequest = pod.requests().get(r);
-            long capacity = node.allocatable().get(r);
-            if (capacity == 0 || (podRequest == 0 && WeightedResources.isScalar(r))) {
+            long podRequest = resources.of(i, podRequests);
+            long capacity = resources.allocatable(i, node);
+            if (capacity == 0 || (podRequest == 0 && resources.isScalar(i))) {
                 continue;
             }
-            double fraction = Math.min(1.0, (double) (node.requested().get(r) + podRequest) / capacity);
+            double fraction = Math.min(1.0, (double) (resources.requested(i, node) + podRequest) / capacity);
             first = count == 0 ? fraction : first;
             sum += fraction;
             sumOfSquares += fraction * fraction;

@@ -70,11 +70,15 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin, Enqueu
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         Resources want = pod.requests();
+        boolean tooManyPods = node.podCount() + 1 > node.allocatablePods();
+        boolean cpu = want.milliCpu() > 0 && want.milliCpu() > node.allocatableMilliCpu() - node.requestedMilliCpu();
+        boolean memory = want.memory() > 0 && want.memory() > node.allocatableMemory() - node.requestedMemory();
+        boolean rare = want.ephemeralStorage() > 0 || !want.scalars().isEmpty();
+        if (!(tooManyPods || cpu || memory || rare)) {
+            return Status.success();
+        }
         Resources alloc = node.allocatable();
         Resources used = node.requested();
-        boolean tooManyPods = node.pods().size() + 1 > alloc.pods();
-        boolean cpu = want.milliCpu() > 0 && want.milliCpu() > alloc.milliCpu() - used.milliCpu();
-        boolean memory = want.memory() > 0 && want.memory() > alloc.memory() - used.memory();
         boolean storage = want.ephemeralStorage() > 0
                 && want.ephemeralStorage() > alloc.ephemeralStorage() - used.ephemeralStorage();
         boolean scalars = !want.scalars().isEmpty() && !insufficientScalars(want, alloc, used).isEmpty();
@@ -115,14 +119,14 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin, Enqueu
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         long sum = 0;
         long weights = 0;
+        Resources podRequests = pod.nonZeroRequests();
         for (int i = 0, n = resources.size(); i < n; i++) {
-            String r = resources.name(i);
-            long podRequest = pod.nonZeroRequests().get(r);
-            long capacity = node.allocatable().get(r);
-            if (capacity == 0 || (podRequest == 0 && WeightedResources.isScalar(r))) {
+            long podRequest = resources.of(i, podRequests);
+            long capacity = resources.allocatable(i, node);
+            if (capacity == 0 || (podRequest == 0 && resources.isScalar(i))) {
                 continue;
             }
-            long requested = node.nonZeroRequested().get(r) + podRequest;
+            long requested = resources.nonZeroRequested(i, node) + podRequest;
             sum += (mostAllocated ? mostRequested(requested, capacity) : leastRequested(requested, capacity))
                     * resources.weight(i);
             weights += resources.weight(i);

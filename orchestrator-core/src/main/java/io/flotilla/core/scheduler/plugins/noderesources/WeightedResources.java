@@ -1,6 +1,7 @@
 package io.flotilla.core.scheduler.plugins.noderesources;
 
 import io.flotilla.api.core.ResourceRequirements;
+import io.flotilla.api.scheduler.NodeInfo;
 import io.flotilla.api.scheduler.PluginArgs;
 import io.flotilla.api.scheduler.Resources;
 import java.util.List;
@@ -12,12 +13,29 @@ import java.util.List;
  */
 final class WeightedResources {
 
+    private static final int CPU = 0;
+    private static final int MEMORY = 1;
+    private static final int OTHER = 2;
+
     private final String[] names;
     private final long[] weights;
+    // CPU and memory are read from NodeInfo's flat fields; other resources by name
+    private final int[] kinds;
+    private final boolean[] scalar;
 
     private WeightedResources(String[] names, long[] weights) {
         this.names = names;
         this.weights = weights;
+        this.kinds = new int[names.length];
+        this.scalar = new boolean[names.length];
+        for (int i = 0; i < names.length; i++) {
+            kinds[i] = switch (names[i]) {
+                case ResourceRequirements.CPU -> CPU;
+                case ResourceRequirements.MEMORY -> MEMORY;
+                default -> OTHER;
+            };
+            scalar[i] = isScalar(names[i]);
+        }
     }
 
     /**
@@ -53,6 +71,47 @@ final class WeightedResources {
 
     long weight(int i) {
         return weights[i];
+    }
+
+    /** Whether the i-th resource is an extended resource. */
+    boolean isScalar(int i) {
+        return scalar[i];
+    }
+
+    /** The amount of the i-th resource in {@code r}. */
+    long of(int i, Resources r) {
+        return switch (kinds[i]) {
+            case CPU -> r.milliCpu();
+            case MEMORY -> r.memory();
+            default -> r.get(names[i]);
+        };
+    }
+
+    /** The node's allocatable amount of the i-th resource. */
+    long allocatable(int i, NodeInfo node) {
+        return switch (kinds[i]) {
+            case CPU -> node.allocatableMilliCpu();
+            case MEMORY -> node.allocatableMemory();
+            default -> node.allocatable().get(names[i]);
+        };
+    }
+
+    /** The amount of the i-th resource the node's pods request. */
+    long requested(int i, NodeInfo node) {
+        return switch (kinds[i]) {
+            case CPU -> node.requestedMilliCpu();
+            case MEMORY -> node.requestedMemory();
+            default -> node.requested().get(names[i]);
+        };
+    }
+
+    /** The amount of the i-th resource the node's pods request, with the scoring defaults. */
+    long nonZeroRequested(int i, NodeInfo node) {
+        return switch (kinds[i]) {
+            case CPU -> node.nonZeroRequestedMilliCpu();
+            case MEMORY -> node.nonZeroRequestedMemory();
+            default -> node.nonZeroRequested().get(names[i]);
+        };
     }
 
     /** Whether {@code name} is an extended resource (not cpu, memory, ephemeral-storage or pods). */

@@ -38,13 +38,14 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions 
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        return fits(pod.pod(), node.node()) ? Status.success() : REJECTED;
+        return !node.unschedulable() || tolerated(pod.pod()) ? Status.success() : REJECTED;
     }
 
     private static boolean fits(Pod pod, Node node) {
-        if (!node.isUnschedulable()) {
-            return true;
-        }
+        return !node.isUnschedulable() || tolerated(pod);
+    }
+
+    private static boolean tolerated(Pod pod) {
         List<Toleration> tolerations = pod.spec() == null ? List.of() : pod.spec().tolerations();
         for (int i = 0, n = tolerations.size(); i < n; i++) {
             if (tolerations.get(i).tolerates(Taint.UNSCHEDULABLE, null, Taint.NO_SCHEDULE)) {

@@ -22,6 +22,7 @@ import io.flotilla.api.scheduler.Status;
 import io.flotilla.core.scheduler.plugins.nodeaffinity.RequiredNodeAffinity;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,9 @@ import java.util.Map;
  * minimum is over the domains of eligible nodes, and 0 while there are fewer than {@code minDomains} of them.
  *
  * <p>Score: see {@link SpreadScoring}, for the {@code ScheduleAnyway} constraints. Pods without constraints get
- * the defaults of {@link DefaultConstraints}. Thread-safe; Filter does not allocate.
+ * the defaults of {@link DefaultConstraints}. For pods without required node affinity, PreFilter's per-domain counts
+ * are kept across cycles ({@link SpreadCounts}), so a cycle recounts only the nodes that changed. Thread-safe; Filter
+ * does not allocate.
  */
 public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin,
         EnqueueExtensions {
@@ -54,8 +57,19 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     private static final Status MISSING_LABEL = Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH);
     private static final CycleState.Key<FilterState> FILTER = CycleState.Key.of(NAME + "/filter");
 
+    private static final int CACHED_CONSTRAINT_SETS = 16;
+
     private final SchedulerHandle handle;
     private final DefaultConstraints defaults;
+    private final Map<CountsKey, SpreadCounts> counts = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CountsKey, SpreadCounts> eldest) {
+            return size() > CACHED_CONSTRAINT_SETS;
+        }
+    };
+
+    private record CountsKey(List<Constraint> constraints, String namespace) {
+    }
 
     /**
      * Creates the plugin.
@@ -87,14 +101,30 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             return PreFilterResult.skip();
         }
         String ns = PodInfo.namespaceOf(pod.pod());
-        List<Map<String, Integer>> counts = new ArrayList<>();
         boolean[] self = new boolean[constraints.size()];
         for (int i = 0; i < constraints.size(); i++) {
-            counts.add(new HashMap<>());
             self[i] = constraints.get(i).selector() != null
                     && constraints.get(i).selector().matches(pod.pod().metadata().labels());
         }
         RequiredNodeAffinity affinity = RequiredNodeAffinity.of(pod.pod());
+        List<Map<String, Integer>> counts = affinity.isEmpty() ? cachedCounts(constraints, ns).counts(nodes)
+                : countAll(constraints, ns, affinity, nodes);
+        state.write(FILTER, new FilterState(constraints, ns, affinity, counts, self));
+        return PreFilterResult.success();
+    }
+
+    private SpreadCounts cachedCounts(List<Constraint> constraints, String ns) {
+        synchronized (counts) {
+            return counts.computeIfAbsent(new CountsKey(constraints, ns), k -> new SpreadCounts(constraints, ns));
+        }
+    }
+
+    private static List<Map<String, Integer>> countAll(List<Constraint> constraints, String ns,
+                                                       RequiredNodeAffinity affinity, List<NodeInfo> nodes) {
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        for (int i = 0; i < constraints.size(); i++) {
+            counts.add(new HashMap<>());
+        }
         for (NodeInfo n : nodes) {
             if (n.node() == null || !Constraint.hasAllKeys(n.node(), constraints) || !affinity.matches(n.node())) {
                 continue;
@@ -105,8 +135,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                         Integer::sum);
             }
         }
-        state.write(FILTER, new FilterState(constraints, ns, affinity, counts, self));
-        return PreFilterResult.success();
+        return counts;
     }
 
     @Override

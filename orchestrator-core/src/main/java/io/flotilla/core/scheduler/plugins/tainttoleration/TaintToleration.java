@@ -39,15 +39,18 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        Taint taint = firstUntolerated(tolerations(pod.pod()), node.node());
+        List<Taint> taints = node.taints();
+        if (taints.isEmpty()) {
+            return Status.success();
+        }
+        Taint taint = firstUntolerated(tolerations(pod.pod()), taints);
         return taint == null ? Status.success() : Status.unresolvable(
                 "node(s) had untolerated taint {" + taint.key() + ": " + (taint.value() == null ? "" : taint.value())
                         + "}");
     }
 
     /** The first NoSchedule or NoExecute taint of {@code node} none of {@code tolerations} tolerates, or null. */
-    private static Taint firstUntolerated(List<Toleration> tolerations, Node node) {
-        List<Taint> taints = node.spec().taints();
+    private static Taint firstUntolerated(List<Toleration> tolerations, List<Taint> taints) {
         for (int i = 0, n = taints.size(); i < n; i++) {
             Taint t = taints.get(i);
             boolean hard = Taint.NO_SCHEDULE.equals(t.effect()) || Taint.NO_EXECUTE.equals(t.effect());
@@ -74,8 +77,11 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
     /** The number of PreferNoSchedule taints the pod does not tolerate (lower is better). */
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        List<Taint> taints = node.taints();
+        if (taints.isEmpty()) {
+            return 0;
+        }
         List<Toleration> tolerations = tolerations(pod.pod());
-        List<Taint> taints = node.node().spec().taints();
         long count = 0;
         for (int i = 0, n = taints.size(); i < n; i++) {
             Taint t = taints.get(i);
@@ -110,7 +116,8 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
     public List<ClusterEventWithHint> eventsToRegister() {
         return List.of(new ClusterEventWithHint(
                 ClusterEvent.of(EventResource.NODE, ActionType.ADD, ActionType.UPDATE_NODE_TAINT),
-                (pod, oldObj, newObj) -> newObj instanceof Node n && firstUntolerated(tolerations(pod), n) == null
+                (pod, oldObj, newObj) -> newObj instanceof Node n
+                        && firstUntolerated(tolerations(pod), n.spec().taints()) == null
                         ? QueueingHint.QUEUE : QueueingHint.SKIP));
     }
 }

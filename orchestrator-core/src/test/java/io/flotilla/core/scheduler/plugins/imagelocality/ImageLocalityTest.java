@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flotilla.api.core.ContainerImage;
 import io.flotilla.api.core.Node;
 import io.flotilla.api.core.Pod;
+import io.flotilla.api.scheduler.CycleState;
 import io.flotilla.api.scheduler.NodeInfo;
+import io.flotilla.api.scheduler.PodInfo;
 import io.flotilla.core.scheduler.plugins.PluginFixtures.FakeHandle;
 import java.util.List;
 import java.util.Map;
@@ -61,5 +63,14 @@ class ImageLocalityTest {
         NodeInfo both = info(node("n1").toBuilder().image(new ContainerImage(List.of("a:1"), 500 * MB))
                 .image(new ContainerImage(List.of("b:1"), 500 * MB)).build());
         assertThat(score(using("a:1", "b:1"), List.of(both))).containsEntry("n1", 49L);
+    }
+
+    @Test
+    void preScoreSkipsWhenNoNodeHasAnyImageOfThePod() {
+        List<NodeInfo> nodes = List.of(info(withImage("n1", "nginx:1.27", 500)), info(node("n2")));
+        ImageLocality plugin = new ImageLocality(new FakeHandle().nodes(nodes));
+        assertThat(plugin.preScore(new CycleState(), PodInfo.of(using("redis:7")), nodes).isSkip()).isTrue();
+        assertThat(plugin.preScore(new CycleState(), PodInfo.of(using("redis:7", "nginx:1.27")), nodes).isSuccess())
+                .isTrue();
     }
 }
