@@ -1,0 +1,262 @@
+package io.flotilla.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.flotilla.api.core.ConfigMap;
+import io.flotilla.api.core.ContainerStatus;
+import io.flotilla.api.core.PersistentVolumeClaim;
+import io.flotilla.api.core.Pod;
+import io.flotilla.api.core.Probe;
+import io.flotilla.api.core.Volume;
+import io.flotilla.api.runtime.RuntimeLabels;
+import io.flotilla.core.Cluster;
+import io.flotilla.runtime.docker.DockerRuntime;
+import io.flotilla.testkit.RequiresRuntime;
+import io.flotilla.testkit.Runtimes;
+import io.flotilla.testkit.TestDocker;
+import io.flotilla.testkit.TestImages;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Issue 6's acceptance on real Docker, through {@link Cluster}: containers of a pod share localhost, a killed
+ * container is restarted in place, a failing liveness probe restarts its container, a ConfigMap update reaches a
+ * running pod's files, PVC data outlives its pod, and {@code close()} leaves nothing with the cluster's label.
+ */
+@RequiresRuntime(Runtimes.DOCKER)
+class DockerPodLifecycleIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How soon a killed container must be running again (its first restart has no back-off). */
+    private static final Duration RESTART = Duration.ofSeconds(10);
+    private static final String BUSYBOX = TestImages.BUSYBOX;
+    private DockerClient docker;
+    private String id;
+    private Cluster cluster;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        docker = TestDocker.client();
+        TestImages.ensureBuilt(docker);
+        id = "lc-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "")
+                .substring(0, 12);
+        DockerLeftovers.purge(docker, id);
+    }
+
+    @AfterEach
+    void stop() {
+        DockerLeftovers left;
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+            left = DockerLeftovers.of(docker, id);
+        } finally {
+            DockerLeftovers.purge(docker, id);
+        }
+        assertThat(left.isEmpty()).as("left behind by cluster %s: %s", id, left).isTrue();
+    }
+
+    private Cluster startCluster() {
+        cluster = Cluster.builder().id(id).node("local", DockerRuntime.local())
+                .keepPersistentVolumesOnClose(false).start();
+        return cluster;
+    }
+
+    @Test
+    void containersOfAPodShareLocalhost() {
+        startCluster().apply(Pod.named("duo").terminationGracePeriodSeconds(1L)
+                .container("web", c -> c.image(BUSYBOX).command("sh", "-c",
+                        "mkdir -p /www && echo hello-from-web > /www/index.html && exec httpd -f -p 8080 -h /www"))
+                .container("client", c -> c.image(BUSYBOX).command("sh", "-c",
+                        "while true; do wget -qO- http://127.0.0.1:8080/; sleep 1; done")));
+
+        String log = await("client log with the page", () -> cluster.pod("duo").logs("client"),
+                l -> l.contains("hello-from-web"));
+        assertThat(log).contains("hello-from-web");
+    }
+
+    @Test
+    void killedContainerIsRestartedWithTheSamePodIp() {
+        startCluster().apply(Pod.named("victim").terminationGracePeriodSeconds(1L)
+                .container("app", c -> c.image(BUSYBOX).command("sleep", "100000")));
+        Pod running = awaitRunning("victim");
+        String ip = running.status().podIP();
+        Container first = runningContainer("victim", "app");
+
+        docker.killContainerCmd(first.getId()).withSignal("KILL").exec();
+
+        Pod restarted = await("restart count 1", RESTART, () -> pod("victim"),
+                p -> status(p, "app").map(s -> s.effectiveRestartCount() == 1 && s.state().isRunning()).orElse(false));
+        assertThat(restarted.status().podIP()).isEqualTo(ip);
+        assertThat(status(restarted, "app").orElseThrow().lastState().isTerminated()).isTrue();
+        assertThat(runningContainer("victim", "app").getId()).isNotEqualTo(first.getId());
+    }
+
+    @Test
+    void failingLivenessProbeRestartsTheContainer() {
+        startCluster().apply(Pod.named("flaky").terminationGracePeriodSeconds(1L)
+                .container("app", c -> c.image(BUSYBOX)
+                        .command("sh", "-c", "touch /tmp/alive; sleep 3; rm /tmp/alive; exec sleep 100000")
+                        .liveness(Probe.exec("sh", "-c", "test -f /tmp/alive").periodSeconds(1).failureThreshold(1))));
+        String ip = awaitRunning("flaky").status().podIP();
+
+        Pod restarted = await("restart after liveness failure", () -> pod("flaky"),
+                p -> status(p, "app").map(s -> s.effectiveRestartCount() >= 1).orElse(false));
+        assertThat(restarted.status().podIP()).isEqualTo(ip);
+    }
+
+    @Test
+    void configMapUpdateReachesTheRunningContainer() {
+        startCluster().apply(ConfigMap.named("conf").data("greeting", "v1"));
+        cluster.apply(Pod.named("reader").terminationGracePeriodSeconds(1L)
+                .container("app", c -> c.image(BUSYBOX).command("sleep", "100000").mount("conf", "/etc/conf"))
+                .volume(Volume.configMap("conf")));
+        awaitRunning("reader");
+        String containerId = runningContainer("reader", "app").getId();
+        assertThat(cat("reader", "/etc/conf/greeting")).isEqualTo("v1");
+
+        cluster.apply(ConfigMap.named("conf").data("greeting", "v2"));
+
+        await("updated file", () -> cat("reader", "/etc/conf/greeting"), "v2"::equals);
+        assertThat(status(pod("reader"), "app").orElseThrow().effectiveRestartCount()).isZero();
+        assertThat(runningContainer("reader", "app").getId()).isEqualTo(containerId);
+    }
+
+    @Test
+    void persistentVolumeDataSurvivesPodRecreation() {
+        startCluster().apply(PersistentVolumeClaim.named("data").readWriteOnce().storage("1Gi"));
+        cluster.apply(claimPod("writer"));
+        awaitRunning("writer");
+        assertThat(cluster.pod("writer").exec("app", "sh", "-c", "echo kept > /data/file").succeeded()).isTrue();
+
+        cluster.client().pods().delete("writer");
+        await("writer deleted", () -> cluster.client().pods().get("writer"), Optional::isEmpty);
+        await("writer's containers removed", () -> containers("writer"), List::isEmpty);
+        cluster.apply(claimPod("reader"));
+        awaitRunning("reader");
+
+        assertThat(cat("reader", "/data/file")).isEqualTo("kept");
+    }
+
+    @Test
+    void closeRemovesEverythingWithTheClusterLabel() {
+        startCluster();
+        applyPodWithEveryVolumeKind();
+        assertThat(DockerLeftovers.of(docker, id).containers()).hasSizeGreaterThanOrEqualTo(2);
+
+        cluster.close();
+
+        assertThat(DockerLeftovers.of(docker, id)).isEqualTo(new DockerLeftovers(List.of(), List.of(), List.of()));
+    }
+
+    @Test
+    void closeKeepsPersistentVolumesByDefault() {
+        cluster = Cluster.builder().id(id).node("local", DockerRuntime.local()).start();
+        applyPodWithEveryVolumeKind();
+
+        cluster.close();
+
+        DockerLeftovers left = DockerLeftovers.of(docker, id);
+        assertThat(left.containers()).isEmpty();
+        assertThat(left.networks()).isEmpty();
+        assertThat(left.volumes()).hasSize(1);
+        DockerLeftovers.purge(docker, id);
+    }
+
+    private void applyPodWithEveryVolumeKind() {
+        cluster.apply(ConfigMap.named("conf").data("greeting", "v1"));
+        cluster.apply(PersistentVolumeClaim.named("data").readWriteOnce().storage("1Gi"));
+        cluster.apply(Pod.named("full").terminationGracePeriodSeconds(1L)
+                .container("app", c -> c.image(BUSYBOX).command("sleep", "100000")
+                        .mount("conf", "/etc/conf").mount("data", "/data").mount("scratch", "/scratch"))
+                .volume(Volume.configMap("conf"))
+                .volume(Volume.persistentVolumeClaim("data", "data"))
+                .volume(Volume.emptyDir("scratch")));
+        awaitRunning("full");
+        assertThat(cluster.pod("full").exec("app", "sh", "-c", "echo x > /data/f && echo y > /scratch/f")
+                .succeeded()).isTrue();
+    }
+
+    private static Pod.Builder claimPod(String name) {
+        return Pod.named(name).terminationGracePeriodSeconds(1L)
+                .container("app", c -> c.image(BUSYBOX).command("sleep", "100000").mount("data", "/data"))
+                .volume(Volume.persistentVolumeClaim("data", "data"));
+    }
+
+    private String cat(String podName, String path) {
+        return cluster.pod(podName).exec("app", "cat", path).stdout().trim();
+    }
+
+    private Pod pod(String name) {
+        return cluster.client().pods().get(name).orElseThrow();
+    }
+
+    private Pod awaitRunning(String name) {
+        return await("pod " + name + " running", () -> cluster.client().pods().get(name),
+                p -> p.isPresent() && p.get().status() != null && p.get().status().podIP() != null
+                        && p.get().status().containerStatuses().stream().allMatch(s -> s.state().isRunning())
+                        && !p.get().status().containerStatuses().isEmpty()).orElseThrow();
+    }
+
+    private static Optional<ContainerStatus> status(Pod pod, String container) {
+        return pod.status() == null ? Optional.empty() : pod.status().containerStatus(container);
+    }
+
+    private List<Container> containers(String podName) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(RuntimeLabels.CLUSTER, id,
+                RuntimeLabels.POD_NAME, podName, RuntimeLabels.KIND, RuntimeLabels.KIND_CONTAINER)).exec();
+    }
+
+    private Container runningContainer(String podName, String containerName) {
+        Map<String, String> labels = new HashMap<>(RuntimeLabels.cluster(id));
+        labels.put(RuntimeLabels.POD_NAME, podName);
+        labels.put(RuntimeLabels.CONTAINER_NAME, containerName);
+        List<Container> found = docker.listContainersCmd().withLabelFilter(labels).exec();
+        assertThat(found).as("running containers %s/%s", podName, containerName).hasSize(1);
+        return found.get(0);
+    }
+
+    /** Polls {@code value} every 200 ms until it passes {@code done}, failing after {@link #WAIT}. */
+    private static <T> T await(String what, Supplier<T> value, Predicate<T> done) {
+        return await(what, WAIT, value, done);
+    }
+
+    /** Polls {@code value} every 200 ms until it passes {@code done}, failing after {@code timeout}. */
+    private static <T> T await(String what, Duration timeout, Supplier<T> value, Predicate<T> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = null;
+        RuntimeException lastError = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = value.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException e) {
+                lastError = e;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+        AssertionError failure = new AssertionError(what + " not reached within " + timeout + "; last: " + last);
+        if (lastError != null) {
+            failure.addSuppressed(lastError);
+        }
+        throw failure;
+    }
+}
