@@ -47,6 +47,20 @@ final class EventLog {
         head = revision;
     }
 
+    /**
+     * Waits until {@code revision} is published. Only called for a write already in its critical section, which
+     * publishes within a few instructions, so this spins (yielding if the writer was descheduled).
+     */
+    void awaitPublished(long revision) {
+        for (int spins = 0; head < revision; spins++) {
+            if (spins < 1_000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
     /** The slot for {@code revision}: check its revision, it may be older (unwritten) or newer (lapped). */
     Change at(long revision) {
         return ring.getAcquire((int) (revision & mask));
