@@ -1,6 +1,7 @@
 package io.flotilla.core.node;
 
 import io.flotilla.api.core.ConfigMap;
+import io.flotilla.api.core.PersistentVolumeClaim;
 import io.flotilla.api.core.Pod;
 import io.flotilla.api.core.Secret;
 import io.flotilla.api.meta.Resource;
@@ -113,6 +114,8 @@ public final class NodeAgents {
         handlers.add(informers.addHandler(Pod.TYPE, handler(this::podChanged, this::podDeleted)));
         handlers.add(informers.addHandler(ConfigMap.TYPE, handler(this::objectChanged, (a, b) -> { })));
         handlers.add(informers.addHandler(Secret.TYPE, handler(this::objectChanged, (a, b) -> { })));
+        // a pod waiting for its claim to be bound mounts it as soon as the binder has bound it
+        handlers.add(informers.addHandler(PersistentVolumeClaim.TYPE, handler(this::objectChanged, (a, b) -> { })));
         awaitSynced();
         agents.values().forEach(a -> a.start(podsOn(a.nodeName())));
     }
@@ -232,7 +235,7 @@ public final class NodeAgents {
     }
 
     private void objectChanged(Resource object, Resource ignored) {
-        String kind = object instanceof ConfigMap ? "ConfigMap" : "Secret";
+        String kind = object.kind();
         for (NodeAgent agent : agents.values()) {
             agent.objectChanged(kind, object.metadata().namespace(), object.metadata().name());
         }

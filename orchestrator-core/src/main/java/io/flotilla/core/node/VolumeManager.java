@@ -118,7 +118,9 @@ final class VolumeManager {
     static boolean refersTo(Pod pod, String kind, String name) {
         for (Volume v : pod.spec().volumes()) {
             if ("ConfigMap".equals(kind) && v.configMap() != null && name.equals(v.configMap().name())
-                    || "Secret".equals(kind) && v.secret() != null && name.equals(v.secret().secretName())) {
+                    || "Secret".equals(kind) && v.secret() != null && name.equals(v.secret().secretName())
+                    || "PersistentVolumeClaim".equals(kind) && v.persistentVolumeClaim() != null
+                    && name.equals(v.persistentVolumeClaim().claimName())) {
                 return true;
             }
         }
@@ -218,8 +220,13 @@ final class VolumeManager {
                     + "\" : persistentvolumeclaim \"" + claimName + "\" not found");
         }
         String pvName = claim.get().spec() == null ? null : claim.get().spec().volumeName();
-        String name = pvName != null && !pvName.isEmpty() ? clusterId + "-pv-" + pvName
-                : clusterId + "-pvc-" + claim.get().metadata().uid();
+        if (pvName == null || pvName.isEmpty()) {
+            // As kubelet: wait for the binder, so the pod's data lands in the volume that outlives it (mounting a
+            // stand-in first left two volumes for one claim once the claim was bound).
+            throw new ConfigError(FAILED_MOUNT, "MountVolume.SetUp failed for volume \"" + volume.name()
+                    + "\" : persistentvolumeclaim \"" + claimName + "\" is not bound yet");
+        }
+        String name = clusterId + "-pv-" + pvName;
         ensure(name, Map.of(RuntimeLabels.CLUSTER, clusterId, RuntimeLabels.KIND, RuntimeLabels.KIND_VOLUME,
                 VOLUME_TYPE, PERSISTENT, RuntimeLabels.VOLUME_NAME, volume.name()));
         return name;

@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
  *                 ? SimBehavior.exitsAfter(Duration.ofSeconds(2), 1)     // crashes three times...
  *                 : SimBehavior.runsForever())                          // ...then stays up
  *         .missingImage("example.com/typo:1")
+ *         .hostPortInUse(8080)                                           // sandboxes publishing it fail
  *         .pullLatency(Duration.ofSeconds(3));
  * }</pre>
  *
@@ -38,6 +39,7 @@ public final class Scenario {
     private final Map<String, SimBehavior> byImage = new ConcurrentHashMap<>();
     private final Map<String, ImageRule> images = new ConcurrentHashMap<>();
     private final Set<String> preloaded = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> hostPortsInUse = ConcurrentHashMap.newKeySet();
     private volatile SimBehavior defaultBehavior = SimBehavior.DEFAULT;
     private volatile Duration defaultPullLatency = Duration.ZERO;
 
@@ -105,6 +107,24 @@ public final class Scenario {
         images.merge(normalize(image), new ImageRule(false, null, Objects.requireNonNull(latency, "latency")),
                 (old, now) -> old.with(now));
         return this;
+    }
+
+    /**
+     * {@code hostPorts} are taken on every node by something outside the cluster: creating a sandbox that publishes
+     * one of them fails as Docker reports it ({@code Bind for 0.0.0.0:8080 failed: port is already allocated}).
+     */
+    public Scenario hostPortInUse(int... hostPorts) {
+        for (int port : hostPorts) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("hostPort must be 1..65535: " + port);
+            }
+            hostPortsInUse.add(port);
+        }
+        return this;
+    }
+
+    boolean hostPortTaken(int hostPort) {
+        return hostPortsInUse.contains(hostPort);
     }
 
     SimBehavior behaviorFor(ContainerConfig config) {

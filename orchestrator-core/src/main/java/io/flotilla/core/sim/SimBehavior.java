@@ -43,14 +43,16 @@ public final class SimBehavior {
     private final long allocatedBytes;
     private final Duration startLatency;
     private final boolean ignoresSigterm;
+    private final String startFailure;
 
     private SimBehavior() {
-        this(List.of(), List.of(), Set.of(), Map.of(), OK, 1, 1 << 20, 0, Duration.ZERO, false);
+        this(List.of(), List.of(), Set.of(), Map.of(), OK, 1, 1 << 20, 0, Duration.ZERO, false, null);
     }
 
     private SimBehavior(List<Step> steps, List<HttpAnswer> http, Set<Integer> tcpPorts,
                         Map<List<String>, Optional<ExecResult>> exec, ExecResult execDefault, long cpuMillis,
-                        long memoryBytes, long allocatedBytes, Duration startLatency, boolean ignoresSigterm) {
+                        long memoryBytes, long allocatedBytes, Duration startLatency, boolean ignoresSigterm,
+                        String startFailure) {
         this.steps = steps;
         this.http = http;
         this.tcpPorts = tcpPorts;
@@ -61,6 +63,7 @@ public final class SimBehavior {
         this.allocatedBytes = allocatedBytes;
         this.startLatency = startLatency;
         this.ignoresSigterm = ignoresSigterm;
+        this.startFailure = startFailure;
     }
 
     /** {@link #DEFAULT}: runs until stopped. */
@@ -71,6 +74,31 @@ public final class SimBehavior {
     /** Exits with {@code exitCode} {@code after} the start. */
     public static SimBehavior exitsAfter(Duration after, int exitCode) {
         return DEFAULT.exitAt(after, exitCode);
+    }
+
+    /**
+     * A container whose command cannot be executed: {@code startContainer} fails as Docker and containerd (runc)
+     * report a missing executable, {@code exec: "command": executable file not found in $PATH}.
+     *
+     * @param command the missing executable, such as {@code "no-such-binary"}; not {@code null}
+     */
+    public static SimBehavior commandNotFound(String command) {
+        Objects.requireNonNull(command, "command");
+        return DEFAULT.failsToStart("failed to create task for container: failed to create shim task: OCI runtime "
+                + "create failed: runc create failed: unable to start container process: exec: \"" + command
+                + "\": executable file not found in $PATH: unknown");
+    }
+
+    /**
+     * This behaviour, never starting: {@code startContainer} throws a {@code ContainerRuntimeException} with
+     * {@code message} at once (no start latency, no steps) and the container stays created, as with a real runtime
+     * whose process cannot be launched.
+     *
+     * @param message the runtime's error text; not {@code null}
+     */
+    public SimBehavior failsToStart(String message) {
+        return new SimBehavior(steps, http, tcpPorts, exec, execDefault, cpuMillis, memoryBytes, allocatedBytes,
+                startLatency, ignoresSigterm, Objects.requireNonNull(message, "message"));
     }
 
     /** This behaviour, exiting with {@code exitCode} at {@code at}. */
@@ -141,7 +169,7 @@ public final class SimBehavior {
         answers.add(new HttpAnswer(Objects.requireNonNull(from, "from"), until, port,
                 Objects.requireNonNull(path, "path"), status, Objects.requireNonNull(body, "body")));
         return new SimBehavior(steps, List.copyOf(answers), tcpPorts, exec, execDefault, cpuMillis, memoryBytes,
-                allocatedBytes, startLatency, ignoresSigterm);
+                allocatedBytes, startLatency, ignoresSigterm, startFailure);
     }
 
     /** This behaviour, accepting TCP connections on {@code port} (ports it serves HTTP on accept them too). */
@@ -149,7 +177,7 @@ public final class SimBehavior {
         Set<Integer> ports = new TreeSet<>(tcpPorts);
         ports.add(port);
         return new SimBehavior(steps, http, Set.copyOf(ports), exec, execDefault, cpuMillis, memoryBytes,
-                allocatedBytes, startLatency, ignoresSigterm);
+                allocatedBytes, startLatency, ignoresSigterm, startFailure);
     }
 
     /** This behaviour, answering exec of exactly {@code command} with {@code result}. */
@@ -165,13 +193,13 @@ public final class SimBehavior {
     /** This behaviour, answering every exec not declared with {@link #exec} with {@code result}. */
     public SimBehavior execDefault(ExecResult result) {
         return new SimBehavior(steps, http, tcpPorts, exec, Objects.requireNonNull(result, "result"), cpuMillis,
-                memoryBytes, allocatedBytes, startLatency, ignoresSigterm);
+                memoryBytes, allocatedBytes, startLatency, ignoresSigterm, startFailure);
     }
 
     /** This behaviour, using {@code cpuMillis} millicores and {@code memoryBytes} of working set while running. */
     public SimBehavior usage(long cpuMillis, long memoryBytes) {
         return new SimBehavior(steps, http, tcpPorts, exec, execDefault, cpuMillis, memoryBytes, allocatedBytes,
-                startLatency, ignoresSigterm);
+                startLatency, ignoresSigterm, startFailure);
     }
 
     /**
@@ -180,19 +208,19 @@ public final class SimBehavior {
      */
     public SimBehavior allocates(long bytes) {
         return new SimBehavior(steps, http, tcpPorts, exec, execDefault, cpuMillis, memoryBytes, bytes, startLatency,
-                ignoresSigterm);
+                ignoresSigterm, startFailure);
     }
 
     /** This behaviour, taking {@code latency} to start (the caller of {@code startContainer} waits it out). */
     public SimBehavior startLatency(Duration latency) {
         return new SimBehavior(steps, http, tcpPorts, exec, execDefault, cpuMillis, memoryBytes, allocatedBytes,
-                Objects.requireNonNull(latency, "latency"), ignoresSigterm);
+                Objects.requireNonNull(latency, "latency"), ignoresSigterm, startFailure);
     }
 
     /** This behaviour, ignoring SIGTERM like a shell or {@code sleep} as PID 1: a stop waits out the grace period. */
     public SimBehavior ignoresSigterm() {
         return new SimBehavior(steps, http, tcpPorts, exec, execDefault, cpuMillis, memoryBytes, allocatedBytes,
-                startLatency, true);
+                startLatency, true, startFailure);
     }
 
     List<Step> steps() {
@@ -213,6 +241,11 @@ public final class SimBehavior {
 
     Duration startLatency() {
         return startLatency;
+    }
+
+    /** The error {@code startContainer} fails with, or {@code null} when the container starts. */
+    String startFailure() {
+        return startFailure;
     }
 
     boolean honoursSigterm() {
@@ -253,20 +286,21 @@ public final class SimBehavior {
         all.add(step);
         all.sort(Comparator.comparing(Step::at));
         return new SimBehavior(List.copyOf(all), http, tcpPorts, exec, execDefault, cpuMillis, memoryBytes,
-                allocatedBytes, startLatency, ignoresSigterm);
+                allocatedBytes, startLatency, ignoresSigterm, startFailure);
     }
 
     private SimBehavior withExec(List<String> command, Optional<ExecResult> answer) {
         Map<List<String>, Optional<ExecResult>> all = new HashMap<>(exec);
         all.put(List.copyOf(command), answer);
         return new SimBehavior(steps, http, tcpPorts, Map.copyOf(all), execDefault, cpuMillis, memoryBytes,
-                allocatedBytes, startLatency, ignoresSigterm);
+                allocatedBytes, startLatency, ignoresSigterm, startFailure);
     }
 
     @Override
     public String toString() {
         return "SimBehavior[steps=" + steps + ", http=" + http + ", tcp=" + tcpPorts + ", exec=" + exec.keySet()
-                + ", cpuMillis=" + cpuMillis + ", memoryBytes=" + memoryBytes() + "]";
+                + ", cpuMillis=" + cpuMillis + ", memoryBytes=" + memoryBytes()
+                + (startFailure != null ? ", failsToStart" : "") + "]";
     }
 
     /** The kinds of scripted step. */

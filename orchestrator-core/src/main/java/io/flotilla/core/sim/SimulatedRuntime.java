@@ -21,6 +21,7 @@ import io.flotilla.api.runtime.PodSandbox;
 import io.flotilla.api.runtime.PodSandboxConfig;
 import io.flotilla.api.runtime.PodSandboxFilter;
 import io.flotilla.api.runtime.PodSandboxStatus;
+import io.flotilla.api.runtime.PortMapping;
 import io.flotilla.api.runtime.RegistryAuth;
 import io.flotilla.api.runtime.RuntimeContainer;
 import io.flotilla.api.runtime.RuntimeContainerStatus;
@@ -133,10 +134,30 @@ public final class SimulatedRuntime implements ContainerRuntime, PodNetworkProbe
         return info;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Simulated: fails like Docker's "port is already allocated" when a host port of {@code config} is
+     * {@linkplain Scenario#hostPortInUse(int...) in use} on the node; otherwise the sandbox is ready at once.
+     */
     @Override
     public String runPodSandbox(PodSandboxConfig config) {
         Objects.requireNonNull(config, "config");
-        return locked(() -> pods.runSandbox(config));
+        return locked(() -> {
+            requireFreeHostPorts(config);
+            return pods.runSandbox(config);
+        });
+    }
+
+    private void requireFreeHostPorts(PodSandboxConfig config) {
+        for (PortMapping port : config.portMappings()) {
+            if (scenario.hostPortTaken(port.hostPort())) {
+                throw new ContainerRuntimeException(endpoint, "driver failed programming external connectivity on "
+                        + "endpoint " + config.metadata().name() + ": Bind for "
+                        + (port.hostIp() != null ? port.hostIp() : "0.0.0.0") + ":" + port.hostPort()
+                        + " failed: port is already allocated");
+            }
+        }
     }
 
     @Override
@@ -174,12 +195,21 @@ public final class SimulatedRuntime implements ContainerRuntime, PodNetworkProbe
      * {@inheritDoc}
      *
      * <p>Simulated: picks the container's {@link SimBehavior} from the scenario, waits out its start latency on the
-     * clock (blocking the caller), then runs it; steps at offset zero have run on return.
+     * clock (blocking the caller), then runs it; steps at offset zero have run on return. A behaviour that
+     * {@linkplain SimBehavior#failsToStart fails to start} throws its error at once and leaves the container created.
      */
     @Override
     public void startContainer(String containerId) {
         Objects.requireNonNull(containerId, "containerId");
-        SimBehavior behavior = locked(() -> scenario.behaviorFor(pods.beginStart(containerId).config));
+        SimBehavior behavior = locked(() -> {
+            SimContainer c = pods.beginStart(containerId);
+            SimBehavior chosen = scenario.behaviorFor(c.config);
+            if (chosen.startFailure() != null) {
+                c.starting = false;
+                throw new ContainerRuntimeException(endpoint, chosen.startFailure());
+            }
+            return chosen;
+        });
         waits.await(behavior.startLatency(), "the start of container " + containerId);
         run(() -> pods.finishStart(containerId, behavior));
     }
