@@ -15,7 +15,6 @@ import io.flotilla.core.Cluster;
 import io.flotilla.runtime.docker.DockerRuntime;
 import io.flotilla.testkit.RequiresRuntime;
 import io.flotilla.testkit.Runtimes;
-import io.flotilla.testkit.TestDocker;
 import io.flotilla.testkit.TestImages;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,33 +42,22 @@ class DockerPodLifecycleIT {
     private DockerClient docker;
     private String id;
     private Cluster cluster;
+    private DockerClusterFixture fixture;
 
     @BeforeEach
     void start(TestInfo test) {
-        docker = TestDocker.client();
-        TestImages.ensureBuilt(docker);
-        id = "lc-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "")
-                .substring(0, 12);
-        DockerLeftovers.purge(docker, id);
+        fixture = DockerClusterFixture.start("lc-", test);
+        docker = fixture.docker();
+        id = fixture.id();
     }
 
     @AfterEach
     void stop() {
-        DockerLeftovers left;
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-            left = DockerLeftovers.of(docker, id);
-        } finally {
-            DockerLeftovers.purge(docker, id);
-        }
-        assertThat(left.isEmpty()).as("left behind by cluster %s: %s", id, left).isTrue();
+        fixture.closeAndAssertNothingLeft();
     }
 
     private Cluster startCluster() {
-        cluster = Cluster.builder().id(id).node("local", DockerRuntime.local())
-                .keepPersistentVolumesOnClose(false).start();
+        cluster = fixture.startCluster();
         return cluster;
     }
 
@@ -229,34 +217,10 @@ class DockerPodLifecycleIT {
 
     /** Polls {@code value} every 200 ms until it passes {@code done}, failing after {@link #WAIT}. */
     private static <T> T await(String what, Supplier<T> value, Predicate<T> done) {
-        return await(what, WAIT, value, done);
+        return DockerClusterFixture.await(what, WAIT, value, done);
     }
 
-    /** Polls {@code value} every 200 ms until it passes {@code done}, failing after {@code timeout}. */
     private static <T> T await(String what, Duration timeout, Supplier<T> value, Predicate<T> done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = null;
-        RuntimeException lastError = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = value.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                lastError = e;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
-        AssertionError failure = new AssertionError(what + " not reached within " + timeout + "; last: " + last);
-        if (lastError != null) {
-            failure.addSuppressed(lastError);
-        }
-        throw failure;
+        return DockerClusterFixture.await(what, timeout, value, done);
     }
 }

@@ -4,7 +4,6 @@ import static io.flotilla.api.apps.Rollout.maxSurge;
 import static io.flotilla.api.apps.Rollout.maxUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.DockerClient;
 import io.flotilla.api.apps.Deployment;
 import io.flotilla.api.apps.StatefulSet;
 import io.flotilla.api.core.PersistentVolumeClaim;
@@ -13,10 +12,8 @@ import io.flotilla.api.core.Probe;
 import io.flotilla.api.core.Service;
 import io.flotilla.core.Cluster;
 import io.flotilla.core.controllers.deployment.DeploymentRollout;
-import io.flotilla.runtime.docker.DockerRuntime;
 import io.flotilla.testkit.RequiresRuntime;
 import io.flotilla.testkit.Runtimes;
-import io.flotilla.testkit.TestDocker;
 import io.flotilla.testkit.TestImages;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,36 +48,21 @@ class WorkloadsOnDockerIT {
     private static final Duration MAX_POLLING = Duration.ofSeconds(150);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private DockerClient docker;
-    private String id;
     private Cluster cluster;
+    private DockerClusterFixture fixture;
 
     @BeforeEach
     void start(TestInfo test) {
-        docker = TestDocker.client();
-        TestImages.ensureBuilt(docker);
-        id = "wd-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "")
-                .substring(0, 12);
-        DockerLeftovers.purge(docker, id);
+        fixture = DockerClusterFixture.start("wd-", test);
     }
 
     @AfterEach
     void stop() {
-        DockerLeftovers left;
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-            left = DockerLeftovers.of(docker, id);
-        } finally {
-            DockerLeftovers.purge(docker, id);
-        }
-        assertThat(left.isEmpty()).as("left behind by cluster %s: %s", id, left).isTrue();
+        fixture.closeAndAssertNothingLeft();
     }
 
     private Cluster startCluster() {
-        cluster = Cluster.builder().id(id).node("local", DockerRuntime.local())
-                .keepPersistentVolumesOnClose(false).start();
+        cluster = fixture.startCluster();
         return cluster;
     }
 
@@ -209,25 +191,7 @@ class WorkloadsOnDockerIT {
 
     /** Polls {@code value} every 200 ms until it passes {@code done}, failing after {@link #WAIT}. */
     private static <T> T await(String what, Supplier<T> value, Predicate<T> done) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        T last = null;
-        RuntimeException lastError = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = value.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                lastError = e;
-            }
-            pause(200);
-        }
-        AssertionError failure = new AssertionError(what + " not reached within " + WAIT + "; last: " + last);
-        if (lastError != null) {
-            failure.addSuppressed(lastError);
-        }
-        throw failure;
+        return DockerClusterFixture.await(what, WAIT, value, done);
     }
 
     private static void pause(long millis) {

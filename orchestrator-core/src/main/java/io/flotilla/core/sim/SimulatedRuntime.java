@@ -1,6 +1,5 @@
 package io.flotilla.core.sim;
 
-import io.flotilla.api.meta.Quantity;
 import io.flotilla.api.runtime.ContainerConfig;
 import io.flotilla.api.runtime.ContainerFilter;
 import io.flotilla.api.runtime.ContainerRuntime;
@@ -34,7 +33,6 @@ import io.flotilla.api.runtime.VolumeFile;
 import io.flotilla.core.time.Cancellable;
 import io.flotilla.core.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +77,7 @@ public final class SimulatedRuntime implements ContainerRuntime, PodNetworkProbe
     private final SimPods pods;
     private boolean closed;
 
-    private SimulatedRuntime(Builder b) {
+    SimulatedRuntime(SimulatedRuntimeBuilder b) {
         this.clock = b.clock;
         this.nodeName = b.nodeName;
         this.endpoint = "sim://" + b.nodeName;
@@ -92,8 +90,8 @@ public final class SimulatedRuntime implements ContainerRuntime, PodNetworkProbe
     }
 
     /** A builder for a simulated node on {@code clock}. */
-    public static Builder builder(Clock clock) {
-        return new Builder(clock);
+    public static SimulatedRuntimeBuilder builder(Clock clock) {
+        return new SimulatedRuntimeBuilder(clock);
     }
 
     /** The node's name, also its hostname. */
@@ -451,74 +449,6 @@ public final class SimulatedRuntime implements ContainerRuntime, PodNetworkProbe
         } finally {
             lock.unlock();
             delivery.drain();
-        }
-    }
-
-    /**
-     * Builds a {@link SimulatedRuntime}. Mutable and confined to one thread; {@code null} arguments are rejected
-     * with {@link NullPointerException}.
-     */
-    public static final class Builder {
-        private final Clock clock;
-        private String nodeName = "sim-node";
-        private Scenario scenario = Scenario.create();
-        private String podCidr = "10.244.0.0/24";
-        private String nodeIp = "10.240.0.2";
-        private Quantity cpu = Quantity.of(4);
-        private Quantity memory = Quantity.parse("8Gi");
-        private Duration blockingTimeout = Duration.ofSeconds(60);
-        private final List<String> images = new ArrayList<>();
-
-        private Builder(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-        }
-
-        /** The node's name, hostname and endpoint ({@code sim://<name>}); default {@code sim-node}. */
-        public Builder nodeName(String value) {
-            nodeName = Objects.requireNonNull(value, "nodeName");
-            return this;
-        }
-
-        /** The rules containers and pulls follow; default an empty {@link Scenario}. */
-        public Builder scenario(Scenario value) {
-            scenario = Objects.requireNonNull(value, "scenario");
-            return this;
-        }
-
-        /** The IPv4 CIDR pod IPs come from; default {@code 10.244.0.0/24}. */
-        public Builder podCidr(String value) {
-            podCidr = Objects.requireNonNull(value, "podCidr");
-            return this;
-        }
-
-        /** The IP of host-network pods; default {@code 10.240.0.2}. */
-        public Builder nodeIp(String value) {
-            nodeIp = Objects.requireNonNull(value, "nodeIp");
-            return this;
-        }
-
-        /** The capacity {@link #info()} reports; default 4 CPUs and 8Gi. */
-        public Builder capacity(Quantity cpuValue, Quantity memoryValue) {
-            cpu = Objects.requireNonNull(cpuValue, "cpu");
-            memory = Objects.requireNonNull(memoryValue, "memory");
-            return this;
-        }
-
-        /** Images present from the start, besides the scenario's preloaded ones. */
-        public Builder images(String... values) {
-            images.addAll(List.of(values));
-            return this;
-        }
-
-        /** How long in real time a blocked call waits for the clock beyond its latency; default 60s. */
-        public Builder blockingTimeout(Duration value) {
-            blockingTimeout = Objects.requireNonNull(value, "blockingTimeout");
-            return this;
-        }
-
-        /** The runtime. */
-        public SimulatedRuntime build() {
-            return new SimulatedRuntime(this);
         }
     }
 }
