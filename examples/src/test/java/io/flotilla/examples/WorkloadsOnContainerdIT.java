@@ -1,0 +1,13 @@
+package io.flotilla.examples;
+
+import io.flotilla.testkit.RequiresRuntime;
+import io.flotilla.testkit.Runtimes;
+
+/** {@link WorkloadsSuite} on the containerd named by {@code FLOTILLA_CONTAINERD_SOCKET}, through its CRI. */
+@RequiresRuntime(Runtimes.CONTAINERD)
+class WorkloadsOnContainerdIT extends WorkloadsSuite {
+    @Override
+    TestRuntime runtime() {
+        return TestRuntime.CONTAINERD;
+    }
+}
