@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Kubernetes scheduler_perf-style workloads, end to end: 5,000 nodes (4 CPU, 32Gi, 110 pods, 10 zones) and 1,000
@@ -40,7 +43,8 @@ import java.util.function.IntFunction;
  * <p>Usage: {@code SchedulerBenchmark [basic|antiaffinity|topologyspread|all]}; the system property
  * {@code percentageOfNodesToScore} overrides Kubernetes' adaptive default (10% of 5,000 nodes = 500 nodes), and
  * {@code -Dwarmups=N} sets the number of untimed warm-up runs (5,000 basic pods, each on a fresh cluster) that
- * come first (default 2).
+ * come first (default 2), and {@code -Djfr=<dir>} records the measured window of each workload with JFR (CPU-time
+ * and execution sampling every 1 ms) into {@code <dir>/<workload>.jfr}.
  * Besides wall-clock figures it prints the CPU time per pod (whole process and scheduling thread), which depends
  * far less on other load on the machine.
  */
@@ -119,6 +123,8 @@ public final class SchedulerBenchmark {
                 pods[i] = podOf.apply(i);
             }
             Thread.sleep(2_000); // let the informers list the cluster before the clock starts
+            Recording jfr = name.equals("warmup") ? null : startRecording();
+            Map<String, Long> threadsStart = ThreadCpu.snapshot();
             long cpuStart = processCpuNanos();
             long schedulerCpuStart = schedulerThreadCpuNanos();
             long start = System.nanoTime();
@@ -133,6 +139,8 @@ public final class SchedulerBenchmark {
             }
             long cpu = processCpuNanos() - cpuStart;
             long schedulerCpu = schedulerThreadCpuNanos() - schedulerCpuStart;
+            Map<String, Long> threadsEnd = ThreadCpu.snapshot();
+            stopRecording(jfr, name);
             double seconds = (lastBind[0] - start) / 1e9;
             Arrays.sort(latencies);
             Result r = new Result(measured / seconds, latencies[measured / 2] / 1e6,
@@ -153,10 +161,34 @@ public final class SchedulerBenchmark {
             System.out.printf("%s: CPU per pod %.1f us in the whole process (creates, scheduling, binding, watches, "
                             + "GC), %.1f us on the scheduling thread; 2-core ceiling %.0f pods/s%n", name, cpuPerPod,
                     schedulerCpu / 1e3 / measured, 2e6 / cpuPerPod);
+            System.out.print(name + ": CPU per pod by thread (virtual threads count on ForkJoinPool carriers):\n"
+                    + ThreadCpu.perPod(threadsStart, threadsEnd, measured));
             return r;
         } finally {
             watch.close();
             api.close();
+        }
+    }
+
+    /** A JFR recording of the measured window when {@code -Djfr=<dir>} is set (CPU-time sampling, JDK 25). */
+    private static Recording startRecording() throws Exception {
+        if (System.getProperty("jfr") == null) {
+            return null;
+        }
+        Recording r = new Recording(Configuration.getConfiguration("profile"));
+        r.enable("jdk.CPUTimeSample").with("throttle", "1ms");
+        r.enable("jdk.ExecutionSample").with("period", "1 ms");
+        r.start();
+        return r;
+    }
+
+    private static void stopRecording(Recording r, String name) throws Exception {
+        if (r != null) {
+            r.stop();
+            Path out = Path.of(System.getProperty("jfr"), name + ".jfr");
+            r.dump(out);
+            r.close();
+            System.out.println(name + ": JFR recording of the measured window in " + out);
         }
     }
 

@@ -227,7 +227,15 @@ public final class NodeInfo {
 
     /** This info plus {@code pod} (replacing a pod of the same id, if any). */
     public NodeInfo withPod(PodInfo pod) {
-        NodeInfo base = hasPod(pod.id()) ? withoutPod(pod.id()) : this;
+        int i = indexOf(pod.id());
+        if (i >= 0 && pods[i].requests() == pod.requests() && pods[i].nonZeroRequests() == pod.nonZeroRequests()
+                && pods[i].hostPorts() == pod.hostPorts()) {
+            // a newer version sharing the parsed data (PodInfo.withPod): same sums, replaced in place
+            PodInfo[] copy = pods.clone();
+            copy[i] = pod;
+            return new NodeInfo(name, node, copy, requested, nonZeroRequested, allocatable, usedPorts, imageSizes);
+        }
+        NodeInfo base = i >= 0 ? withoutPod(pod.id()) : this;
         PodInfo[] copy = Arrays.copyOf(base.pods, base.pods.length + 1);
         copy[base.pods.length] = pod;
         return new NodeInfo(name, node, copy, base.requested.plus(pod.requests()),

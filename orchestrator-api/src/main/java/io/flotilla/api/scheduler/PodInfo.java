@@ -72,6 +72,56 @@ public final class PodInfo {
         return new PodInfo(Objects.requireNonNull(pod, "pod"));
     }
 
+    /**
+     * The {@linkplain #id() id} {@code PodInfo.of(pod)} would have, without parsing the pod.
+     *
+     * @param pod the pod; not null
+     */
+    public static String idOf(Pod pod) {
+        String uid = pod.metadata().uid();
+        return uid != null ? uid : namespaceOf(pod) + "/" + pod.metadata().name();
+    }
+
+    // a newer version of the same pod whose parsed fields are unchanged: shares them
+    private PodInfo(PodInfo base, Pod pod) {
+        this.pod = pod;
+        this.key = base.key;
+        this.id = base.id;
+        this.priority = base.priority;
+        this.requests = base.requests;
+        this.nonZeroRequests = base.nonZeroRequests;
+        this.hostPorts = base.hostPorts;
+        this.requiredAffinityTerms = base.requiredAffinityTerms;
+        this.preferredAffinityTerms = base.preferredAffinityTerms;
+        this.requiredAntiAffinityTerms = base.requiredAntiAffinityTerms;
+        this.preferredAntiAffinityTerms = base.preferredAntiAffinityTerms;
+    }
+
+    /**
+     * This info for the pod with {@code spec.nodeName} set to {@code nodeName} (what the scheduler assumes before
+     * binding); the parsed requests, ports and terms are shared, since none depends on the node name.
+     *
+     * @param nodeName the node; not null
+     * @throws NullPointerException if the pod has no spec
+     */
+    public PodInfo withNodeName(String nodeName) {
+        return new PodInfo(this, pod.withSpec(pod.spec().withNodeName(Objects.requireNonNull(nodeName, "nodeName"))));
+    }
+
+    /**
+     * The info of {@code newer}, a later version of this pod: shares this info's parsed data when the namespace,
+     * name, uid and spec are unchanged (a status or metadata update, or the binding of a pod this info already
+     * assumed on that node), and parses {@code newer} otherwise.
+     *
+     * @param newer the newer version; not null
+     */
+    public PodInfo withPod(Pod newer) {
+        boolean same = Objects.equals(newer.metadata().uid(), pod.metadata().uid())
+                && Objects.equals(newer.metadata().name(), pod.metadata().name())
+                && namespaceOf(newer).equals(namespaceOf(pod)) && Objects.equals(newer.spec(), pod.spec());
+        return same ? new PodInfo(this, newer) : of(newer);
+    }
+
     /** The namespace of {@code pod}, {@code default} when unset. */
     public static String namespaceOf(Pod pod) {
         String ns = pod.metadata().namespace();

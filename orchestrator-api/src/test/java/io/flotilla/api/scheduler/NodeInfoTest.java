@@ -58,4 +58,25 @@ class NodeInfoTest {
         assertThat(NodeInfo.empty("x").taints()).isEmpty();
         assertThat(NodeInfo.empty("x").unschedulable()).isFalse();
     }
+
+    @Test
+    void aNewerVersionOfAPodSharesItsParsedDataAndReplacesItInPlace() {
+        PodInfo a = pod("a", "500m");
+        PodInfo assumed = a.withNodeName("n1");
+        assertThat(assumed.pod().nodeName()).isEqualTo("n1");
+        assertThat(assumed.requests()).isSameAs(a.requests());
+        assertThat(assumed.id()).isEqualTo(a.id()).isEqualTo(PodInfo.idOf(a.pod()));
+        NodeInfo info = NodeInfo.of(node(false)).withPod(assumed).withPod(pod("b", "1"));
+        // the informer's bound version (same spec, new labels): shared data, same position, same sums
+        Pod bound = assumed.pod().toBuilder().label("seen", "yes").build();
+        PodInfo confirmed = assumed.withPod(bound);
+        assertThat(confirmed.requests()).isSameAs(a.requests());
+        NodeInfo after = info.withPod(confirmed);
+        assertThat(after.pods()).extracting(p -> p.pod().metadata().labels().get("seen")).containsExactly("yes", null);
+        assertThat(after.requestedMilliCpu()).isEqualTo(info.requestedMilliCpu()).isEqualTo(1500);
+        // a changed spec is parsed again and the sums follow it
+        PodInfo resized = assumed.withPod(pod("a", "2").pod());
+        assertThat(resized.requests().milliCpu()).isEqualTo(2000);
+        assertThat(info.withPod(resized).requestedMilliCpu()).isEqualTo(3000);
+    }
 }

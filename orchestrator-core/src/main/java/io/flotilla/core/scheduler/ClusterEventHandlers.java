@@ -187,6 +187,9 @@ final class ClusterEventHandlers {
         if (!Objects.equals(a.metadata().labels(), b.metadata().labels())) {
             out.add(ActionType.UPDATE_POD_LABEL);
         }
+        if (Objects.equals(a.spec(), b.spec())) {
+            return out;
+        }
         PodInfo ia = PodInfo.of(a);
         PodInfo ib = PodInfo.of(b);
         if (ib.requests().milliCpu() < ia.requests().milliCpu() || ib.requests().memory() < ia.requests().memory()) {
@@ -204,6 +207,6 @@ final class ClusterEventHandlers {
     }
 
     private static String id(Pod pod) {
-        return pod.metadata().uid() != null ? pod.metadata().uid() : PodInfo.of(pod).id();
+        return PodInfo.idOf(pod);
     }
 }

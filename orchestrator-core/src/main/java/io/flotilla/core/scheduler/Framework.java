@@ -21,6 +21,8 @@ import io.flotilla.api.scheduler.QueuedPodInfo;
 import io.flotilla.api.scheduler.ReservePlugin;
 import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
+import io.flotilla.core.scheduler.table.TableCheck;
+import io.flotilla.core.scheduler.table.TableFilter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,6 +163,36 @@ final class Framework {
             }
         }
         return n == active.length ? active : Arrays.copyOf(active, n);
+    }
+
+    /**
+     * How this cycle filters over the node table: the conjunction of the checks of the active {@link TableFilter}s
+     * that gave one, and the other active filters (in profile order), which still run node by node.
+     */
+    record TablePlan(TableCheck check, int[] perNode) {
+    }
+
+    /** Splits {@code active} into a {@link TablePlan}; a plugin whose tableCheck throws is run node by node. */
+    TablePlan tablePlan(CycleState state, PodInfo pod, int[] active) {
+        TableCheck check = TableCheck.ALWAYS;
+        int[] rest = new int[active.length];
+        int n = 0;
+        for (int i : active) {
+            TableCheck c = null;
+            if (filters[i] instanceof TableFilter t) {
+                try {
+                    c = t.tableCheck(state, pod);
+                } catch (RuntimeException e) {
+                    c = null; // filter() will report it, node by node
+                }
+            }
+            if (c == null) {
+                rest[n++] = i;
+            } else {
+                check = check.and(c);
+            }
+        }
+        return new TablePlan(check, n == rest.length ? rest : Arrays.copyOf(rest, n));
     }
 
     /** {@link #runFilters(CycleState, PodInfo, NodeInfo)} with the active plugins computed by the caller. */

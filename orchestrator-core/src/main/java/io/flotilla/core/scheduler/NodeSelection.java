@@ -7,6 +7,8 @@ import io.flotilla.api.scheduler.PodInfo;
 import io.flotilla.api.scheduler.PreFilterResult;
 import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
+import io.flotilla.core.scheduler.table.NodeTable;
+import io.flotilla.core.scheduler.table.TableScore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,6 +22,9 @@ import java.util.random.RandomGenerator;
  * NormalizeScore, weights, and a uniformly random choice among the best. The node loop and the score loop reuse
  * arrays held here and allocate nothing per node; only rejected nodes cost an entry in the diagnosis. Confined to
  * the scheduling thread (one cycle at a time).
+ * When the candidates are the whole snapshot, in-tree plugins decide and score from the snapshot's NodeTable (flat
+ * rows, see the table package): a node passing the combined table check of the TableFilters only meets the other
+ * filters; a node failing it meets all of them node by node, which gives the same verdict and reason as before.
  */
 
 /** The scheduling algorithm of one profile. Not thread-safe: used by the scheduling loop only. */
@@ -33,6 +38,9 @@ final class NodeSelection {
     private final RandomGenerator random;
     private int nextStartNodeIndex;
     private NodeInfo[] feasible = new NodeInfo[16];
+    // the table rows of feasible[], when the cycle walked the snapshot's table (table != null)
+    private int[] feasibleRows = new int[16];
+    private NodeTable table;
     private long[][] scores;
     private long[] totals = new long[16];
     private final ScoreView view = new ScoreView();
@@ -107,6 +115,7 @@ final class NodeSelection {
                         Status.unresolvable("node(s) didn't satisfy plugin(s) " + preFilterNames()));
             }
         }
+        table = candidates == all ? snapshot.table : null;
         int found = candidates == all ? findFeasible(state, pod, snapshot.nodes, diagnosis)
                 : findFeasible(state, pod, candidates.toArray(NodeInfo[]::new), diagnosis);
         int evaluated = Math.min(candidates.size(), diagnosis.nodeStatuses().size() + found);
@@ -131,21 +140,31 @@ final class NodeSelection {
         int want = numFeasibleNodesToFind(fwk.profile().percentageOfNodesToScore().orElse(null), n);
         if (feasible.length < want) {
             feasible = new NodeInfo[Math.max(want, feasible.length * 2)];
+            feasibleRows = new int[feasible.length];
         }
         boolean nominated = !nominator.isEmpty();
         int[] active = fwk.activeFilters(state);
+        Framework.TablePlan plan = table == null || nominated ? null : fwk.tablePlan(state, pod, active);
         int start = nextStartNodeIndex % n;
         int found = 0;
         int processed = 0;
         for (int i = 0; i < n && found < want; i++) {
             int k = start + i;
-            NodeInfo node = nodes[k < n ? k : k - n];
+            int row = k < n ? k : k - n;
             processed++;
-            Status s = nominated ? filterWithNominated(state, pod, node) : fwk.runFilters(state, pod, node, active);
-            if (s.isSuccess()) {
-                feasible[found++] = node;
+            Status s;
+            if (plan != null && plan.check().passes(table, row)) {
+                s = plan.perNode().length == 0 ? Status.success()
+                        : fwk.runFilters(state, pod, nodes[row], plan.perNode());
             } else {
-                diagnosis.recordNode(node.name(), s);
+                s = nominated ? filterWithNominated(state, pod, nodes[row])
+                        : fwk.runFilters(state, pod, nodes[row], active);
+            }
+            if (s.isSuccess()) {
+                feasibleRows[found] = row;
+                feasible[found++] = nodes[row];
+            } else {
+                diagnosis.recordNode(nodes[row].name(), s);
             }
         }
         nextStartNodeIndex = (start + processed) % n;
@@ -220,8 +239,11 @@ final class NodeSelection {
         }
         long[] s = scores[p];
         try {
-            for (int j = 0; j < n; j++) {
-                s[j] = plugin.score(state, pod, feasible[j]);
+            if (table == null || !(plugin instanceof TableScore t)
+                    || !t.scoreTable(state, pod, table, feasibleRows, n, s)) {
+                for (int j = 0; j < n; j++) {
+                    s[j] = plugin.score(state, pod, feasible[j]);
+                }
             }
             view.bind(s, n);
             Status st = plugin.normalizeScore(state, pod, view);

@@ -72,7 +72,7 @@ final class ScheduleOne {
             return;
         }
         String node = result.nodeName();
-        PodInfo assumed = PodInfo.of(pod.pod().withSpec(pod.pod().spec().withNodeName(node)));
+        PodInfo assumed = pod.withNodeName(node);
         cache.assume(assumed, node);
         Status reserved = fwk.runReserve(state, assumed, node);
         if (!reserved.isSuccess()) {

@@ -137,11 +137,21 @@ final class SchedulerCache {
 
     /** An assigned pod seen by the informer: confirms an assumption or adds the pod. */
     void addPod(Pod pod) {
-        PodInfo info = PodInfo.of(pod);
+        String id = PodInfo.idOf(pod);
+        PodInfo known;
         lock.lock();
         try {
-            PodState s = pods.get(info.id());
-            if (s != null) {
+            PodState s = pods.get(id);
+            known = s == null ? null : s.pod;
+        } finally {
+            lock.unlock();
+        }
+        // parsed outside the lock; the confirmation of an assumed pod shares the assumed info's parsed data
+        PodInfo info = known == null ? PodInfo.of(pod) : known.withPod(pod);
+        lock.lock();
+        try {
+            PodState s = pods.get(id);
+            if (s != null && !s.node.equals(pod.nodeName())) {
                 unplace(info.id(), s.node);
             }
             pods.put(info.id(), new PodState(info, pod.nodeName(), false));
@@ -158,7 +168,7 @@ final class SchedulerCache {
                 && Objects.equals(oldPod.metadata().labels(), newPod.metadata().labels());
         lock.lock();
         try {
-            PodState s = pods.get(PodInfo.of(newPod).id());
+            PodState s = pods.get(PodInfo.idOf(newPod));
             if (irrelevant && s != null && !s.assumed) {
                 return;
             }
@@ -169,7 +179,7 @@ final class SchedulerCache {
     }
 
     void removePod(Pod pod) {
-        String id = pod.metadata().uid() != null ? pod.metadata().uid() : PodInfo.of(pod).id();
+        String id = PodInfo.idOf(pod);
         lock.lock();
         try {
             PodState s = pods.remove(id);
@@ -254,7 +264,7 @@ final class SchedulerCache {
                     continue;
                 }
                 NodeInfo before = snapshot.nodes[i];
-                snapshot.nodes[i] = now;
+                snapshot.replace(i, now);
                 affinity |= before.podsWithAffinity().isEmpty() != now.podsWithAffinity().isEmpty()
                         || before.podsWithRequiredAntiAffinity().isEmpty()
                         != now.podsWithRequiredAntiAffinity().isEmpty();

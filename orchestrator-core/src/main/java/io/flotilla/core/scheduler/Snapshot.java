@@ -2,6 +2,7 @@ package io.flotilla.core.scheduler;
 
 import io.flotilla.api.scheduler.ClusterSnapshot;
 import io.flotilla.api.scheduler.NodeInfo;
+import io.flotilla.core.scheduler.table.NodeTable;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,6 +24,8 @@ import java.util.stream.IntStream;
 final class Snapshot implements ClusterSnapshot {
 
     NodeInfo[] nodes = new NodeInfo[0];
+    /** The flat per-node numbers, row i for nodes[i]; kept in step by {@link #setNodes} and {@link #replace}. */
+    final NodeTable table = new NodeTable();
     List<NodeInfo> nodeList = List.of();
     Map<String, Integer> index = new HashMap<>();
     List<NodeInfo> withAffinity = List.of();
@@ -63,6 +66,7 @@ final class Snapshot implements ClusterSnapshot {
 
     void setNodes(NodeInfo[] ordered) {
         nodes = ordered;
+        table.reset(ordered);
         nodeList = Collections.unmodifiableList(Arrays.asList(nodes));
         Map<String, Integer> idx = new HashMap<>(ordered.length * 2);
         for (int i = 0; i < ordered.length; i++) {
@@ -71,6 +75,12 @@ final class Snapshot implements ClusterSnapshot {
         index = idx;
         recomputeAffinity();
         recomputeImages();
+    }
+
+    /** Replaces the i-th node's info (and its table row). */
+    void replace(int i, NodeInfo info) {
+        nodes[i] = info;
+        table.set(i, info);
     }
 
     /** Re-derives which nodes hold pods with (anti-)affinity; the lists read the current array entries. */

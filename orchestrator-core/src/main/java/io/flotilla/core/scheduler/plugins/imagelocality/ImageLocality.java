@@ -56,8 +56,14 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
         if (spec == null) {
             return Status.skip();
         }
-        String[] images = spec.allContainers().map(Container::image).map(ImageLocality::normalized)
-                .toArray(String[]::new);
+        String[] images = new String[spec.containers().size() + spec.initContainers().size()];
+        int i = 0;
+        for (Container c : spec.initContainers()) {
+            images[i++] = normalized(c.image());
+        }
+        for (Container c : spec.containers()) {
+            images[i++] = normalized(c.image());
+        }
         // an image no node has scores 0 everywhere (the sum stays under the minimum threshold): skip Score
         ClusterSnapshot snapshot = handle.snapshot();
         boolean anywhere = false;

@@ -6,8 +6,9 @@ import io.flotilla.api.scheduler.PluginArgs;
 import io.flotilla.api.scheduler.PodInfo;
 import io.flotilla.api.scheduler.PreScorePlugin;
 import io.flotilla.api.scheduler.Resources;
-import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
+import io.flotilla.core.scheduler.table.NodeTable;
+import io.flotilla.core.scheduler.table.TableScore;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ import java.util.List;
  * default) the fraction {@code requested / allocatable} (capped at 1) including the pod, and a score of
  * {@code (1 - standard deviation of the fractions) * 100}. Uses actual requests, and skips pods that request none
  * of the resources (best-effort pods), so they are not all packed onto one node. Thread-safe; Score does not
- * allocate.
+ * allocate; over the node table (CPU and memory only) it reads the flat rows instead of the nodes.
  */
-public final class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
+public final class NodeResourcesBalancedAllocation implements PreScorePlugin, TableScore {
 
     /** The plugin name. */
     public static final String NAME = "NodeResourcesBalancedAllocation";
@@ -69,6 +70,40 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
             sumOfSquares += fraction * fraction;
             count++;
         }
+        return score(sum, sumOfSquares, first, count);
+    }
+
+    /** {@link #score} of every row, reading the table; only when the resources are CPU and memory alone. */
+    @Override
+    public boolean scoreTable(CycleState state, PodInfo pod, NodeTable table, int[] rows, int n, long[] out) {
+        if (!resources.cpuAndMemoryOnly()) {
+            return false;
+        }
+        long[] podRequests = resources.amounts(pod.requests());
+        for (int j = 0; j < n; j++) {
+            int row = rows[j];
+            double sum = 0;
+            double sumOfSquares = 0;
+            double first = 0;
+            int count = 0;
+            for (int i = 0; i < podRequests.length; i++) {
+                long capacity = resources.allocatable(i, table, row);
+                if (capacity != 0) {
+                    long requested = resources.requested(i, table, row) + podRequests[i];
+                    double fraction = Math.min(1.0, (double) requested / capacity);
+                    first = count == 0 ? fraction : first;
+                    sum += fraction;
+                    sumOfSquares += fraction * fraction;
+                    count++;
+                }
+            }
+            out[j] = score(sum, sumOfSquares, first, count);
+        }
+        return true;
+    }
+
+    // 1 - the standard deviation of the fractions, scaled to 0..100
+    private static long score(double sum, double sumOfSquares, double first, int count) {
         double std;
         if (count == 2) {
             std = Math.abs((first - (sum - first)) / 2);

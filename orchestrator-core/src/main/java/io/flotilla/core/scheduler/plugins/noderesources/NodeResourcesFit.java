@@ -7,14 +7,16 @@ import io.flotilla.api.scheduler.ClusterEventWithHint;
 import io.flotilla.api.scheduler.CycleState;
 import io.flotilla.api.scheduler.EnqueueExtensions;
 import io.flotilla.api.scheduler.EventResource;
-import io.flotilla.api.scheduler.FilterPlugin;
 import io.flotilla.api.scheduler.NodeInfo;
 import io.flotilla.api.scheduler.PluginArgs;
 import io.flotilla.api.scheduler.PodInfo;
 import io.flotilla.api.scheduler.QueueingHint;
 import io.flotilla.api.scheduler.Resources;
-import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
+import io.flotilla.core.scheduler.table.NodeTable;
+import io.flotilla.core.scheduler.table.TableCheck;
+import io.flotilla.core.scheduler.table.TableFilter;
+import io.flotilla.core.scheduler.table.TableScore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,9 +34,10 @@ import java.util.TreeSet;
  * [{name, weight}]}}): per resource {@code (allocatable - requested) * 100 / allocatable} (least) or
  * {@code requested * 100 / allocatable} (most), where requested includes the pod and counts pods without CPU or
  * memory requests as 100m and 200Mi; the weighted average is the node's score. Thread-safe; Filter and Score do not
- * allocate unless the pod does not fit.
+ * allocate unless the pod does not fit. Over the node table (pods requesting only CPU and memory, scoring on CPU and
+ * memory) both read the flat rows instead of the nodes.
  */
-public final class NodeResourcesFit implements FilterPlugin, ScorePlugin, EnqueueExtensions {
+public final class NodeResourcesFit implements TableFilter, TableScore, EnqueueExtensions {
 
     /** The plugin name. */
     public static final String NAME = "NodeResourcesFit";
@@ -104,6 +107,16 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin, Enqueu
         return Status.unschedulable(reasons.toArray(String[]::new));
     }
 
+    /** Pod slot, CPU and memory from the table; pods wanting ephemeral storage or extended resources go node by node. */
+    @Override
+    public TableCheck tableCheck(CycleState state, PodInfo pod) {
+        Resources want = pod.requests();
+        if (want.ephemeralStorage() > 0 || !want.scalars().isEmpty()) {
+            return null;
+        }
+        return new TableCheck(0, true, want.milliCpu(), want.memory());
+    }
+
     /** The extended resources the pod requests more of than the node has left, sorted by name. */
     private static Set<String> insufficientScalars(Resources want, Resources alloc, Resources used) {
         Set<String> out = new TreeSet<>();
@@ -127,11 +140,38 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin, Enqueu
                 continue;
             }
             long requested = resources.nonZeroRequested(i, node) + podRequest;
-            sum += (mostAllocated ? mostRequested(requested, capacity) : leastRequested(requested, capacity))
-                    * resources.weight(i);
+            sum += resourceScore(requested, capacity) * resources.weight(i);
             weights += resources.weight(i);
         }
         return weights == 0 ? 0 : sum / weights;
+    }
+
+    /** {@link #score} of every row, reading the table; only when scoring looks at CPU and memory alone. */
+    @Override
+    public boolean scoreTable(CycleState state, PodInfo pod, NodeTable table, int[] rows, int n, long[] out) {
+        if (!resources.cpuAndMemoryOnly()) {
+            return false;
+        }
+        long[] podRequests = resources.amounts(pod.nonZeroRequests());
+        for (int j = 0; j < n; j++) {
+            int row = rows[j];
+            long sum = 0;
+            long weights = 0;
+            for (int i = 0; i < podRequests.length; i++) {
+                long capacity = resources.allocatable(i, table, row);
+                if (capacity != 0) {
+                    long requested = resources.nonZeroRequested(i, table, row) + podRequests[i];
+                    sum += resourceScore(requested, capacity) * resources.weight(i);
+                    weights += resources.weight(i);
+                }
+            }
+            out[j] = weights == 0 ? 0 : sum / weights;
+        }
+        return true;
+    }
+
+    private long resourceScore(long requested, long capacity) {
+        return mostAllocated ? mostRequested(requested, capacity) : leastRequested(requested, capacity);
     }
 
     private static long leastRequested(long requested, long capacity) {

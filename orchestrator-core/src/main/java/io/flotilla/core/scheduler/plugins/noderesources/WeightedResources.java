@@ -4,6 +4,7 @@ import io.flotilla.api.core.ResourceRequirements;
 import io.flotilla.api.scheduler.NodeInfo;
 import io.flotilla.api.scheduler.PluginArgs;
 import io.flotilla.api.scheduler.Resources;
+import io.flotilla.core.scheduler.table.NodeTable;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ final class WeightedResources {
     // CPU and memory are read from NodeInfo's flat fields; other resources by name
     private final int[] kinds;
     private final boolean[] scalar;
+    private final boolean cpuAndMemoryOnly;
 
     private WeightedResources(String[] names, long[] weights) {
         this.names = names;
@@ -36,6 +38,11 @@ final class WeightedResources {
             };
             scalar[i] = isScalar(names[i]);
         }
+        boolean flat = true;
+        for (int kind : kinds) {
+            flat &= kind != OTHER;
+        }
+        this.cpuAndMemoryOnly = flat;
     }
 
     /**
@@ -87,6 +94,15 @@ final class WeightedResources {
         };
     }
 
+    /** The amount of every resource in {@code r}, by index: {@link #of} once per cycle instead of once per node. */
+    long[] amounts(Resources r) {
+        long[] out = new long[names.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = of(i, r);
+        }
+        return out;
+    }
+
     /** The node's allocatable amount of the i-th resource. */
     long allocatable(int i, NodeInfo node) {
         return switch (kinds[i]) {
@@ -112,6 +128,26 @@ final class WeightedResources {
             case MEMORY -> node.nonZeroRequestedMemory();
             default -> node.nonZeroRequested().get(names[i]);
         };
+    }
+
+    /** Whether every resource is CPU or memory, so a {@link NodeTable} row has all a score needs. */
+    boolean cpuAndMemoryOnly() {
+        return cpuAndMemoryOnly;
+    }
+
+    /** {@link #allocatable(int, NodeInfo)} from a table row; only when {@link #cpuAndMemoryOnly()}. */
+    long allocatable(int i, NodeTable table, int row) {
+        return kinds[i] == CPU ? table.allocatableMilliCpu(row) : table.allocatableMemory(row);
+    }
+
+    /** {@link #requested(int, NodeInfo)} from a table row; only when {@link #cpuAndMemoryOnly()}. */
+    long requested(int i, NodeTable table, int row) {
+        return kinds[i] == CPU ? table.requestedMilliCpu(row) : table.requestedMemory(row);
+    }
+
+    /** {@link #nonZeroRequested(int, NodeInfo)} from a table row; only when {@link #cpuAndMemoryOnly()}. */
+    long nonZeroRequested(int i, NodeTable table, int row) {
+        return kinds[i] == CPU ? table.nonZeroRequestedMilliCpu(row) : table.nonZeroRequestedMemory(row);
     }
 
     /** Whether {@code name} is an extended resource (not cpu, memory, ephemeral-storage or pods). */

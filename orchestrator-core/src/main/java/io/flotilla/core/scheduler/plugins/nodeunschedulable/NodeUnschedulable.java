@@ -10,19 +10,21 @@ import io.flotilla.api.scheduler.ClusterEventWithHint;
 import io.flotilla.api.scheduler.CycleState;
 import io.flotilla.api.scheduler.EnqueueExtensions;
 import io.flotilla.api.scheduler.EventResource;
-import io.flotilla.api.scheduler.FilterPlugin;
 import io.flotilla.api.scheduler.NodeInfo;
 import io.flotilla.api.scheduler.PodInfo;
 import io.flotilla.api.scheduler.QueueingHint;
 import io.flotilla.api.scheduler.Status;
+import io.flotilla.core.scheduler.table.NodeTable;
+import io.flotilla.core.scheduler.table.TableCheck;
+import io.flotilla.core.scheduler.table.TableFilter;
 import java.util.List;
 
 /**
  * Rejects nodes marked {@code spec.unschedulable} unless the pod tolerates
  * {@code node.kubernetes.io/unschedulable:NoSchedule}, like Kubernetes' {@code NodeUnschedulable}. Stateless and
- * thread-safe; Filter does not allocate.
+ * thread-safe; Filter does not allocate; over the node table only cordoned nodes are asked.
  */
-public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
+public final class NodeUnschedulable implements TableFilter, EnqueueExtensions {
 
     /** The plugin name. */
     public static final String NAME = "NodeUnschedulable";
@@ -39,6 +41,12 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         return !node.unschedulable() || tolerated(pod.pod()) ? Status.success() : REJECTED;
+    }
+
+    /** Every node passes for a pod that tolerates cordons; otherwise cordoned nodes are filtered one by one. */
+    @Override
+    public TableCheck tableCheck(CycleState state, PodInfo pod) {
+        return tolerated(pod.pod()) ? TableCheck.ALWAYS : TableCheck.unlessFlagged(NodeTable.UNSCHEDULABLE);
     }
 
     private static boolean fits(Pod pod, Node node) {

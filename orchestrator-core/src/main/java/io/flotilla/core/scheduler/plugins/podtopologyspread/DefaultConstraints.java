@@ -11,9 +11,11 @@ import io.flotilla.api.meta.OwnerReference;
 import io.flotilla.api.scheduler.ObjectLookup;
 import io.flotilla.api.scheduler.PluginArgs;
 import io.flotilla.api.scheduler.PodInfo;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The constraints applied to pods that declare none, like Kubernetes' {@code defaultConstraints}: with
@@ -29,10 +31,15 @@ final class DefaultConstraints {
 
     private final List<TopologySpreadConstraint> defaults;
     private final boolean system;
+    // whenUnsatisfiable values that occur in the defaults: asked twice per scheduling cycle, so not streamed
+    private final Set<String> kinds;
 
     private DefaultConstraints(List<TopologySpreadConstraint> defaults, boolean system) {
         this.defaults = defaults;
         this.system = system;
+        Set<String> k = new HashSet<>();
+        defaults.forEach(c -> k.add(c.whenUnsatisfiable()));
+        this.kinds = Set.copyOf(k);
     }
 
     /**
@@ -67,7 +74,7 @@ final class DefaultConstraints {
 
     /** The default constraints of {@code pod} with the given {@code whenUnsatisfiable}; empty if none apply. */
     List<Constraint> forPod(Pod pod, String whenUnsatisfiable, ObjectLookup objects) {
-        if (defaults.stream().noneMatch(c -> whenUnsatisfiable.equals(c.whenUnsatisfiable()))) {
+        if (!kinds.contains(whenUnsatisfiable)) {
             return List.of();
         }
         LabelSelector selector = selectorOf(pod, objects);

@@ -10,13 +10,15 @@ import io.flotilla.api.scheduler.ClusterEventWithHint;
 import io.flotilla.api.scheduler.CycleState;
 import io.flotilla.api.scheduler.EnqueueExtensions;
 import io.flotilla.api.scheduler.EventResource;
-import io.flotilla.api.scheduler.FilterPlugin;
 import io.flotilla.api.scheduler.NodeInfo;
 import io.flotilla.api.scheduler.NodeScores;
 import io.flotilla.api.scheduler.PodInfo;
 import io.flotilla.api.scheduler.QueueingHint;
-import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
+import io.flotilla.core.scheduler.table.NodeTable;
+import io.flotilla.core.scheduler.table.TableCheck;
+import io.flotilla.core.scheduler.table.TableFilter;
+import io.flotilla.core.scheduler.table.TableScore;
 import java.util.List;
 
 /**
@@ -25,9 +27,10 @@ import java.util.List;
  * ({@code node(s) had untolerated taint {key: value}}; preemption cannot help). Score counts the node's
  * {@code PreferNoSchedule} taints not tolerated by the pod's tolerations of that effect (or of every effect), and
  * normalization reverses the counts so the node with the fewest scores 100. Stateless and thread-safe; Filter and
- * Score do not allocate (only a rejection builds its message).
+ * Score do not allocate (only a rejection builds its message). Over the node table, untainted nodes pass and
+ * score 0 without a call; tainted ones are asked one by one.
  */
-public final class TaintToleration implements FilterPlugin, ScorePlugin, EnqueueExtensions {
+public final class TaintToleration implements TableFilter, TableScore, EnqueueExtensions {
 
     /** The plugin name. */
     public static final String NAME = "TaintToleration";
@@ -47,6 +50,12 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
         return taint == null ? Status.success() : Status.unresolvable(
                 "node(s) had untolerated taint {" + taint.key() + ": " + (taint.value() == null ? "" : taint.value())
                         + "}");
+    }
+
+    /** Untainted nodes pass; tainted ones are filtered node by node. */
+    @Override
+    public TableCheck tableCheck(CycleState state, PodInfo pod) {
+        return TableCheck.unlessFlagged(NodeTable.TAINTED);
     }
 
     /** The first NoSchedule or NoExecute taint of {@code node} none of {@code tolerations} tolerates, or null. */
@@ -90,6 +99,15 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
             }
         }
         return count;
+    }
+
+    @Override
+    public boolean scoreTable(CycleState state, PodInfo pod, NodeTable table, int[] rows, int n, long[] out) {
+        for (int j = 0; j < n; j++) {
+            int row = rows[j];
+            out[j] = (table.flags(row) & NodeTable.TAINTED) == 0 ? 0 : score(state, pod, table.node(row));
+        }
+        return true;
     }
 
     // Only tolerations with an empty effect or PreferNoSchedule count here, as in Kubernetes.
