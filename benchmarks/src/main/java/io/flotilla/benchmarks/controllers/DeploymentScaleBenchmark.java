@@ -3,14 +3,20 @@ package io.flotilla.benchmarks.controllers;
 import io.flotilla.api.apps.Deployment;
 import io.flotilla.api.core.Node;
 import io.flotilla.api.core.Pod;
-import io.flotilla.api.core.PodStatus;
 import io.flotilla.core.Cluster;
 import io.flotilla.core.client.informer.Lister;
 import io.flotilla.core.controllers.deployment.DeploymentRollout;
 import io.flotilla.core.node.NodeAgentConfig;
 import io.flotilla.core.sim.Scenario;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,11 +25,13 @@ import java.util.function.BooleanSupplier;
  * Everything runs through {@link Cluster}: the node agents on the simulated runtime, the scheduler, the ReplicaSet and
  * Deployment controllers, on the system clock.
  *
- * <p>Arguments: {@code [nodes [replicas]]}, default 1,000 nodes and 10,000 replicas. Prints the two figures and the
- * summary line {@code scale 0 to <N> seconds: S}.
+ * <p>Arguments: {@code [nodes [replicas]]}, default 1,000 nodes and 10,000 replicas. Prints each phase's wall time,
+ * the CPU time the process used in it (wall time on a shared machine depends on the other load; CPU time much
+ * less), the API requests by verb and kind, and the summary line {@code scale 0 to <N> seconds: S}.
  */
 public final class DeploymentScaleBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final String NAMESPACE = "default";
 
     private DeploymentScaleBenchmark() {
     }
@@ -37,32 +45,37 @@ public final class DeploymentScaleBenchmark {
     public static void main(String[] args) throws InterruptedException {
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        try (Cluster cluster = Cluster.builder().simulatedNodes(nodes, Scenario.create(), NodeAgentConfig.defaults())
-                .start()) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (Cluster cluster = Cluster.builder().meterRegistry(meters)
+                .simulatedNodes(nodes, Scenario.create(), NodeAgentConfig.defaults()).start()) {
             Lister<Node> nodeLister = cluster.informers().lister(Node.TYPE);
-            Lister<Pod> pods = cluster.informers().lister(Pod.TYPE);
-            long setup = System.nanoTime();
+            PodProgress pods = new PodProgress(NAMESPACE);
+            cluster.informers().addHandler(Pod.TYPE, pods);
+            Phase phase = Phase.start();
             await("nodes registered", () -> nodeLister.size() >= nodes);
-            System.out.printf(Locale.ROOT, "%d nodes registered in %.1f s%n", nodes, seconds(setup));
+            System.out.printf(Locale.ROOT, "%d nodes registered in %.1f s%n", nodes, phase.seconds());
 
             cluster.apply(deployment(0, "bench:1"));
-            DeploymentRollout rollout = DeploymentRollout.of(cluster.client(), cluster.clock(), "default", "bench");
-            long start = System.nanoTime();
+            DeploymentRollout rollout = DeploymentRollout.of(cluster.client(), cluster.clock(), NAMESPACE, "bench");
+            Map<String, Long> before = requests(meters);
+            phase = Phase.start();
             rollout.scale(replicas);
-            await("all pods created", () -> pods.list("default").size() >= replicas);
-            System.out.printf(Locale.ROOT, "  pods created: %.2f s%n", seconds(start));
-            await("all pods bound", () -> pods.list("default").stream().filter(p -> p.nodeName() != null).count()
-                    >= replicas);
-            System.out.printf(Locale.ROOT, "  pods bound: %.2f s%n", seconds(start));
-            await("all pods ready", () -> readyPods(pods, "bench:1") >= replicas);
-            double scaleUp = seconds(start);
-            System.out.printf(Locale.ROOT, "scale 0 to %d: %.2f s%n", replicas, scaleUp);
+            await("all pods created", () -> pods.present() >= replicas);
+            System.out.printf(Locale.ROOT, "  pods created: %.2f s%n", phase.seconds());
+            await("all pods bound", () -> pods.bound() >= replicas);
+            System.out.printf(Locale.ROOT, "  pods bound: %.2f s%n", phase.seconds());
+            await("all pods ready", () -> pods.ready("bench:1") >= replicas);
+            double scaleUp = phase.seconds();
+            System.out.printf(Locale.ROOT, "scale 0 to %d: %.2f s (%s)%n", replicas, scaleUp, phase.usage());
+            printRequests(before, requests(meters), replicas);
 
-            start = System.nanoTime();
+            before = requests(meters);
+            phase = Phase.start();
             cluster.apply(deployment(replicas, "bench:2"));
-            await("rollout complete", () -> readyPods(pods, "bench:2") >= replicas && rollout.status().complete());
-            double rolling = seconds(start);
-            System.out.printf(Locale.ROOT, "rolling update of %d: %.2f s%n", replicas, rolling);
+            await("rollout complete", () -> pods.ready("bench:2") >= replicas && rollout.status().complete());
+            double rolling = phase.seconds();
+            System.out.printf(Locale.ROOT, "rolling update of %d: %.2f s (%s)%n", replicas, rolling, phase.usage());
+            printRequests(before, requests(meters), replicas);
             System.out.printf(Locale.ROOT, "scale 0 to %d seconds: %.2f%n", replicas, scaleUp);
         }
     }
@@ -73,24 +86,79 @@ public final class DeploymentScaleBenchmark {
                 .build();
     }
 
-    private static long readyPods(Lister<Pod> pods, String image) {
-        return pods.list("default").stream()
-                .filter(p -> !p.metadata().isDeleting() && PodStatus.RUNNING.equals(p.phase()) && p.isReady())
-                .filter(p -> image.equals(p.spec().containers().getFirst().image()))
-                .count();
-    }
-
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
-            Thread.sleep(20);
+            Thread.sleep(10);
         }
     }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+    /**
+     * Counters so far: successful API requests by {@code verb kind} (count), and reconciles by {@code controller}
+     * (count, and total milliseconds under the key with a {@code ms} suffix).
+     */
+    private static Map<String, Long> requests(SimpleMeterRegistry meters) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Timer t : meters.find("flotilla.apiserver.requests").tag("outcome", "success").timers()) {
+            out.merge(t.getId().getTag("verb") + " " + t.getId().getTag("kind"), t.count(), Long::sum);
+        }
+        for (Timer t : meters.find("flotilla.controller.reconcile").timers()) {
+            String controller = "reconcile " + t.getId().getTag("controller");
+            out.merge(controller, t.count(), Long::sum);
+            out.merge(controller + " ms", (long) t.totalTime(TimeUnit.MILLISECONDS), Long::sum);
+        }
+        return out;
+    }
+
+    private static void printRequests(Map<String, Long> before, Map<String, Long> after, int replicas) {
+        StringBuilder writes = new StringBuilder("  API writes per pod:");
+        StringBuilder reconciles = new StringBuilder("  reconciles (count, total s):");
+        after.forEach((key, count) -> {
+            long n = count - before.getOrDefault(key, 0L);
+            if (n <= 0 || key.startsWith("get ") || key.startsWith("list ") || key.startsWith("watch ")) {
+                return;
+            }
+            if (!key.startsWith("reconcile ")) {
+                writes.append(String.format(Locale.ROOT, " %s %.2f,", key, (double) n / replicas));
+            } else if (!key.endsWith(" ms")) {
+                long ms = after.getOrDefault(key + " ms", 0L) - before.getOrDefault(key + " ms", 0L);
+                reconciles.append(String.format(Locale.ROOT, " %s %d %.1f,", key.substring(10), n, ms / 1e3));
+            }
+        });
+        System.out.println(writes.substring(0, writes.length() - 1));
+        System.out.println(reconciles.substring(0, reconciles.length() - 1));
+    }
+
+    /** A phase's start: wall clock, process CPU time and GC time. */
+    private record Phase(long wallNanos, long cpuNanos, long gcMillis) {
+        static Phase start() {
+            return new Phase(System.nanoTime(), processCpuNanos(), totalGcMillis());
+        }
+
+        double seconds() {
+            return (System.nanoTime() - wallNanos) / 1e9;
+        }
+
+        String usage() {
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return String.format(Locale.ROOT, "process CPU %.1f s, GC %.1f s, load average %.1f",
+                    (processCpuNanos() - cpuNanos) / 1e9, (totalGcMillis() - gcMillis) / 1e3, load);
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        private static long totalGcMillis() {
+            long total = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                total += Math.max(0, gc.getCollectionTime());
+            }
+            return total;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,7 @@ public final class ControllerBuilder {
     private final ControllerManager manager;
     private final String name;
     private final List<Function<WorkQueue<Request>, Controller.Watch<?>>> watches = new ArrayList<>();
-    private final List<ResourceType<?>> ownedTypes = new ArrayList<>();
+    private final List<Owned<?>> ownedTypes = new ArrayList<>();
     private ResourceType<?> forType;
     private int workers = 1;
     private RateLimiter<Request> rateLimiter;
@@ -65,8 +66,28 @@ public final class ControllerBuilder {
      * @throws NullPointerException if {@code type} is {@code null}
      */
     public ControllerBuilder owns(ResourceType<?> type) {
-        ownedTypes.add(Objects.requireNonNull(type, "type"));
+        return owns(type, (oldObject, newObject) -> true);
+    }
+
+    /**
+     * As {@link #owns(ResourceType)}, but an update of an owned object enqueues its owner only when
+     * {@code updateMatters(old, new)} (controller-runtime's predicates on {@code Owns}): adds and deletes always
+     * do. For owners whose reconcile costs the size of all their objects, so that changes the owner does not read
+     * (a pod's node binding, for a ReplicaSet) do not cost a reconcile each. Runs on the event source's thread.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public <T extends Resource> ControllerBuilder owns(ResourceType<T> type,
+                                                       BiPredicate<? super T, ? super T> updateMatters) {
+        ownedTypes.add(new Owned<>(Objects.requireNonNull(type, "type"),
+                Objects.requireNonNull(updateMatters, "updateMatters")));
         return this;
+    }
+
+    private record Owned<T extends Resource>(ResourceType<T> type, BiPredicate<? super T, ? super T> updateMatters) {
+        Controller.Watch<T> watch(String controller, WorkQueue<Request> queue, ResourceType<?> ownerType) {
+            return new Controller.Watch<>(type, Enqueuer.forOwner(controller, queue, ownerType, updateMatters));
+        }
     }
 
     /**
@@ -124,16 +145,15 @@ public final class ControllerBuilder {
             throw new IllegalStateException("controller " + name + " is already registered");
         }
         if (!ownedTypes.isEmpty() && forType == null) {
-            throw new IllegalStateException("controller " + name + " owns " + ownedTypes
-                    + " but has no forType() to name the owner kind");
+            throw new IllegalStateException("controller " + name + " owns "
+                    + ownedTypes.stream().map(Owned::type).toList() + " but has no forType() to name the owner kind");
         }
         built = true;
         WorkQueue<Request> queue = manager.newQueue(name, rateLimiter);
         List<Controller.Watch<?>> resolved = new ArrayList<>();
         watches.forEach(watch -> resolved.add(watch.apply(queue)));
         ResourceType<?> ownerType = forType;
-        ownedTypes.forEach(owned -> resolved.add(
-                new Controller.Watch<>(owned, Enqueuer.forOwner(name, queue, ownerType))));
+        ownedTypes.forEach(owned -> resolved.add(owned.watch(name, queue, ownerType)));
         return manager.register(name, reconciler, workers, queue, resolved);
     }
 }

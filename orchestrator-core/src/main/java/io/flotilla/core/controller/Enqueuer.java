@@ -6,6 +6,7 @@ import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,29 +24,37 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
     private final WorkQueue<Request> queue;
     private final Function<? super T, ? extends Collection<Request>> keys;
     private final boolean keysOfOldVersion;
+    private final BiPredicate<? super T, ? super T> updateMatters;
 
     private Enqueuer(String controller, WorkQueue<Request> queue,
-                     Function<? super T, ? extends Collection<Request>> keys, boolean keysOfOldVersion) {
+                     Function<? super T, ? extends Collection<Request>> keys, boolean keysOfOldVersion,
+                     BiPredicate<? super T, ? super T> updateMatters) {
         this.controller = controller;
         this.queue = queue;
         this.keys = keys;
         this.keysOfOldVersion = keysOfOldVersion;
+        this.updateMatters = updateMatters;
     }
 
     /** Enqueues the object's own key. */
     static Enqueuer<Resource> forObject(String controller, WorkQueue<Request> queue) {
-        return new Enqueuer<>(controller, queue, object -> List.of(Request.of(object)), false);
+        return new Enqueuer<>(controller, queue, object -> List.of(Request.of(object)), false, (a, b) -> true);
     }
 
-    /** Enqueues the key of the object's controller owner when that owner is of {@code ownerType}. */
-    static Enqueuer<Resource> forOwner(String controller, WorkQueue<Request> queue, ResourceType<?> ownerType) {
-        return new Enqueuer<>(controller, queue, object -> ownerKey(ownerType, object), true);
+    /**
+     * Enqueues the key of the object's controller owner when that owner is of {@code ownerType}; updates only when
+     * {@code updateMatters(old, new)}.
+     */
+    static <T extends Resource> Enqueuer<T> forOwner(String controller, WorkQueue<Request> queue,
+                                                     ResourceType<?> ownerType,
+                                                     BiPredicate<? super T, ? super T> updateMatters) {
+        return new Enqueuer<>(controller, queue, object -> ownerKey(ownerType, object), true, updateMatters);
     }
 
     /** Enqueues whatever keys {@code mapper} gives; {@code null} means none. */
     static <T extends Resource> Enqueuer<T> mapped(String controller, WorkQueue<Request> queue,
                                                    Function<? super T, ? extends Collection<Request>> mapper) {
-        return new Enqueuer<>(controller, queue, mapper, true);
+        return new Enqueuer<>(controller, queue, mapper, true, (a, b) -> true);
     }
 
     @Override
@@ -55,10 +64,20 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
 
     @Override
     public void onUpdate(T oldObject, T newObject) {
-        if (keysOfOldVersion) {
-            enqueue(oldObject);
+        if (!updateMatters.test(oldObject, newObject)) {
+            return;
         }
-        enqueue(newObject);
+        Collection<Request> now = keys(newObject);
+        if (keysOfOldVersion) {
+            // once per distinct key: a worker may take the first add before the second, reconciling twice
+            Collection<Request> before = keys(oldObject);
+            if (before != null) {
+                before.stream().filter(key -> now == null || !now.contains(key)).forEach(queue::add);
+            }
+        }
+        if (now != null) {
+            now.forEach(queue::add);
+        }
     }
 
     @Override
@@ -67,16 +86,20 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
     }
 
     private void enqueue(T object) {
-        Collection<Request> requests;
+        Collection<Request> requests = keys(object);
+        if (requests != null) {
+            requests.forEach(queue::add);
+        }
+    }
+
+    /** The object's keys; {@code null} for none, also when the mapper fails (logged). */
+    private Collection<Request> keys(T object) {
         try {
-            requests = keys.apply(object);
+            return keys.apply(object);
         } catch (RuntimeException e) {
             LOG.warn("Controller {}: mapping {} {}/{} to reconcile requests failed; event skipped", controller,
                     object.kind(), object.metadata().namespace(), object.metadata().name(), e);
-            return;
-        }
-        if (requests != null) {
-            requests.forEach(queue::add);
+            return null;
         }
     }
 

@@ -34,6 +34,8 @@ final class SimContainer {
     int exitCode;
     String reason;
     String message;
+    // the list view, rebuilt only when the state changed (nothing else in it changes): relists list every container
+    private RuntimeContainer view;
 
     SimContainer(String id, String sandboxId, ContainerConfig config, String imageRef, Instant createdAt) {
         this.id = id;
@@ -78,8 +80,13 @@ final class SimContainer {
     }
 
     RuntimeContainer toContainer() {
-        return new RuntimeContainer(id, sandboxId, config.metadata(), config.image(), imageRef, state, createdAt,
-                config.labels(), config.annotations());
+        RuntimeContainer last = view;
+        if (last == null || last.state() != state) {
+            last = new RuntimeContainer(id, sandboxId, config.metadata(), config.image(), imageRef, state, createdAt,
+                    config.labels(), config.annotations());
+            view = last;
+        }
+        return last;
     }
 
     RuntimeContainerStatus toStatus() {

@@ -13,6 +13,8 @@ final class SimSandbox {
     final Instant createdAt;
     SandboxState state = SandboxState.READY;
     String ip;
+    // the list view, rebuilt only when the state changed: a relist per node per second lists every sandbox
+    private PodSandbox view;
 
     SimSandbox(String id, PodSandboxConfig config, Instant createdAt, String ip) {
         this.id = id;
@@ -22,7 +24,12 @@ final class SimSandbox {
     }
 
     PodSandbox toSandbox() {
-        return new PodSandbox(id, config.metadata(), state, createdAt, config.labels(), config.annotations());
+        PodSandbox last = view;
+        if (last == null || last.state() != state) {
+            last = new PodSandbox(id, config.metadata(), state, createdAt, config.labels(), config.annotations());
+            view = last;
+        }
+        return last;
     }
 
     PodSandboxStatus toStatus() {

@@ -131,6 +131,33 @@ class ControllerManagerTest {
     }
 
     @Test
+    void ownsWithAnUpdateFilterSkipsUpdatesThatDoNotMatterButNeverAddsOrDeletes() throws Exception {
+        Controller controller = manager.controller("widgets").forType(Widget.TYPE)
+                .owns(ConfigMap.TYPE, (ConfigMap old, ConfigMap now) -> !old.data().equals(now.data()))
+                .reconciler(recording(request -> Result.done()));
+        source.markSynced(Widget.TYPE, ConfigMap.TYPE);
+        manager.start();
+        controller.started().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ConfigMap child = ownedBy(configMap("team", "child"), OwnerReference.controlledBy(Widget.of("team", "w1")));
+        source.create(child);
+        awaitIdle(controller);
+        assertThat(reconciled).hasSize(1);
+
+        ConfigMap relabelled = child.withMetadata(child.metadata().withLabel("tier", "web"));
+        source.update(relabelled);
+        awaitIdle(controller);
+        assertThat(reconciled).as("an update the filter says does not matter").hasSize(1);
+
+        ConfigMap changed = ConfigMap.named("child").data("k", "v").build().withMetadata(relabelled.metadata());
+        source.update(changed);
+        awaitIdle(controller);
+        source.delete(changed);
+        awaitIdle(controller);
+        assertThat(reconciled).containsExactly(Request.of("team", "w1"), Request.of("team", "w1"),
+                Request.of("team", "w1"));
+    }
+
+    @Test
     void ownerOfAClusterScopedKindHasNoNamespace() throws Exception {
         Controller controller = manager.controller("gadgets").forType(Gadget.TYPE).owns(ConfigMap.TYPE)
                 .reconciler(recording(request -> Result.done()));

@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * component and host, {@code firstTimestamp}/{@code lastTimestamp} from the clock and a {@code count}. The same
  * event (same object, type, reason and message) recorded again within the deduplication window of its last
  * occurrence bumps the existing Event's {@code count} and {@code lastTimestamp} instead of creating another.
+ * As client-go's correlator, similar events (same object, type and reason, ten or more distinct messages within the
+ * deduplication window) are combined into one Event whose message starts {@code (combined from similar events): },
+ * and a spam filter lets through at most a burst of 25 events per object, type and reason, then one every five
+ * minutes ({@link Builder#spamFilter}); filtered events are counted, not written.
  *
  * <p>Writes are asynchronous: {@code record} never blocks and never throws; invalid arguments, a full queue and
  * failed writes are logged and counted, and the event is lost. Messages must never contain secrets or object
@@ -68,6 +72,7 @@ public final class EventRecorder implements AutoCloseable {
     private final Clock clock;
     private final EventSource source;
     private final EventCorrelator correlator;
+    private final EventSpamFilter spam;
     private final EventMetrics metrics;
     private final LinkedBlockingQueue<Item> queue;
     private final Thread writer;
@@ -78,6 +83,7 @@ public final class EventRecorder implements AutoCloseable {
         this.clock = b.clock;
         this.source = new EventSource(b.component, b.host);
         this.correlator = new EventCorrelator(b.clock, b.window, b.cacheSize);
+        this.spam = new EventSpamFilter(b.clock, b.spamBurst, b.spamRefill, b.cacheSize);
         this.metrics = new EventMetrics(b.registry, b.component);
         this.queue = new LinkedBlockingQueue<>(b.queueCapacity);
         this.writer = Thread.ofVirtual().name("flotilla-events-" + b.component).start(this::run);
@@ -220,11 +226,17 @@ public final class EventRecorder implements AutoCloseable {
     }
 
     private void write(Occurrence o) {
-        EventCorrelator.Key key = EventCorrelator.Key.of(o.involved(), o.type(), o.reason(), o.message());
+        EventCorrelator.Correlated correlated = correlator.aggregate(o.involved(), o.type(), o.reason(),
+                o.message(), o.at());
+        if (!spam.allow(o.involved(), o.type(), o.reason(), o.at())) {
+            metrics.filtered();
+            return;
+        }
+        EventCorrelator.Key key = correlated.key();
         try {
             Event previous = correlator.previous(key, o.at());
             if (previous != null) {
-                Event bumped = previous.toBuilder()
+                Event bumped = previous.toBuilder().message(correlated.message())
                         .occurrences(previous.firstTimestamp(), o.at(), count(previous) + 1).build();
                 try {
                     correlator.remember(key, sink.update(bumped.withMetadata(
@@ -235,7 +247,7 @@ public final class EventRecorder implements AutoCloseable {
                     correlator.forget(key);
                 }
             }
-            correlator.remember(key, create(o));
+            correlator.remember(key, create(o, correlated.message()));
         } catch (RuntimeException e) {
             metrics.failed();
             LOG.warn("event {} about {} {}/{} could not be written: {}", o.reason(), o.involved().kind(),
@@ -243,13 +255,13 @@ public final class EventRecorder implements AutoCloseable {
         }
     }
 
-    private Event create(Occurrence o) {
+    private Event create(Occurrence o, String message) {
         String base = o.involved().name() == null ? "unknown" : o.involved().name();
         long nanos = o.at().getEpochSecond() * 1_000_000_000L + o.at().getNano();
         String suffix = Long.toHexString(nanos);
         for (int attempt = 0; ; attempt++) {
             Event event = Event.named(name(base, suffix)).namespace(o.namespace())
-                    .involvedObject(o.involved()).type(o.type()).reason(o.reason()).message(o.message())
+                    .involvedObject(o.involved()).type(o.type()).reason(o.reason()).message(message)
                     .source(source).occurrences(o.at(), o.at(), 1).build();
             try {
                 return sink.create(event);
@@ -281,6 +293,8 @@ public final class EventRecorder implements AutoCloseable {
         private Duration window = Duration.ofMinutes(10);
         private int cacheSize = 4096;
         private int queueCapacity = 1000;
+        private int spamBurst = EventSpamFilter.DEFAULT_BURST;
+        private Duration spamRefill = EventSpamFilter.DEFAULT_REFILL;
 
         private Builder(EventSink sink, String component) {
             this.sink = Objects.requireNonNull(sink, "sink");
@@ -346,6 +360,22 @@ public final class EventRecorder implements AutoCloseable {
                 throw new IllegalArgumentException("queue capacity must be at least 1, was " + capacity);
             }
             this.queueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * The spam filter: at most {@code burst} events per involved object, type and reason, then one per
+         * {@code refill}; default 25 and five minutes, as client-go.
+         *
+         * @throws IllegalArgumentException if {@code burst} is less than 1 or {@code refill} is not positive
+         */
+        public Builder spamFilter(int burst, Duration refill) {
+            if (burst < 1 || refill.isNegative() || refill.isZero()) {
+                throw new IllegalArgumentException("spam filter needs a burst of at least 1 and a positive refill,"
+                        + " was " + burst + " and " + refill);
+            }
+            this.spamBurst = burst;
+            this.spamRefill = refill;
             return this;
         }
 

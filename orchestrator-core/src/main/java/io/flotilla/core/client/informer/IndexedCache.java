@@ -3,12 +3,14 @@ package io.flotilla.core.client.informer;
 import io.flotilla.api.meta.Resource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -18,15 +20,23 @@ import org.slf4j.LoggerFactory;
  * Design notes: client-go's threadSafeMap. Items by "namespace/name" key plus, per index, value -> keys, so a lookup
  * by index costs the size of its result. One read-write lock: only the informer's reflector thread writes (briefly,
  * one object at a time), readers are listers; the store's writers never come near it. Index functions run under the
- * write lock, which is why they must be fast.
+ * write lock, which is why they must be fast. Each index value keeps its keys sorted in the listers' order (KEY_ORDER:
+ * namespace, then name) together with the object, so a lookup by index hands out a sorted list without sorting or a
+ * lookup per key: at 10,000 pods the sort had been most of a ReplicaSet reconcile.
  */
 final class IndexedCache<T extends Resource> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexedCache.class);
 
+    /**
+     * Keys in the order of their (namespace, name) pairs, a missing namespace first: the order listers promise.
+     * Compares the two parts of {@code namespace/name} in place, without splitting the strings.
+     */
+    static final Comparator<String> KEY_ORDER = IndexedCache::compareKeys;
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, T> items = new HashMap<>();
     private final Map<String, IndexFunction<? super T>> indexers = new HashMap<>();
-    private final Map<String, Map<String, Set<String>>> indices = new HashMap<>();
+    private final Map<String, Map<String, NavigableMap<String, T>>> indices = new HashMap<>();
 
     /** The cache key of an object: {@code namespace/name}, or just {@code name} when cluster-scoped. */
     static String key(String namespace, String name) {
@@ -37,6 +47,28 @@ final class IndexedCache<T extends Resource> {
         return key(object.metadata().namespace(), object.metadata().name());
     }
 
+    private static int compareKeys(String a, String b) {
+        int slashA = a.indexOf('/');
+        int slashB = b.indexOf('/');
+        int byNamespace = compareRegions(a, 0, Math.max(slashA, 0), b, 0, Math.max(slashB, 0));
+        return byNamespace != 0 ? byNamespace : compareRegions(a, slashA + 1, a.length(), b, slashB + 1, b.length());
+    }
+
+    /** {@link String#compareTo} of {@code a[fromA, toA)} and {@code b[fromB, toB)}. */
+    private static int compareRegions(String a, int fromA, int toA, String b, int fromB, int toB) {
+        int lengthA = toA - fromA;
+        int lengthB = toB - fromB;
+        int common = Math.min(lengthA, lengthB);
+        for (int i = 0; i < common; i++) {
+            char x = a.charAt(fromA + i);
+            char y = b.charAt(fromB + i);
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return lengthA - lengthB;
+    }
+
     /** Adds an index and indexes every cached object under it. */
     void addIndexer(String name, IndexFunction<? super T> function) {
         lock.writeLock().lock();
@@ -44,10 +76,10 @@ final class IndexedCache<T extends Resource> {
             if (indexers.putIfAbsent(name, function) != null) {
                 throw new IllegalArgumentException("index " + name + " already exists");
             }
-            Map<String, Set<String>> index = new HashMap<>();
+            Map<String, NavigableMap<String, T>> index = new HashMap<>();
             indices.put(name, index);
             items.forEach((key, object) -> values(name, function, object)
-                    .forEach(v -> index.computeIfAbsent(v, x -> new LinkedHashSet<>()).add(key)));
+                    .forEach(v -> index.computeIfAbsent(v, x -> new TreeMap<>(KEY_ORDER)).put(key, object)));
         } finally {
             lock.writeLock().unlock();
         }
@@ -133,18 +165,16 @@ final class IndexedCache<T extends Resource> {
         }
     }
 
-    /** The objects indexed under {@code value} in index {@code name}. */
+    /** The objects indexed under {@code value} in index {@code name}, in {@link #KEY_ORDER}; a fresh list. */
     List<T> byIndex(String name, String value) {
         lock.readLock().lock();
         try {
-            Map<String, Set<String>> index = indices.get(name);
+            Map<String, NavigableMap<String, T>> index = indices.get(name);
             if (index == null) {
                 throw new IllegalArgumentException("no index named " + name + "; known: " + indices.keySet());
             }
-            Set<String> keys = index.getOrDefault(value, Set.of());
-            List<T> out = new ArrayList<>(keys.size());
-            keys.forEach(k -> out.add(items.get(k)));
-            return out;
+            NavigableMap<String, T> indexed = index.get(value);
+            return indexed == null ? new ArrayList<>() : new ArrayList<>(indexed.values());
         } finally {
             lock.readLock().unlock();
         }
@@ -154,7 +184,7 @@ final class IndexedCache<T extends Resource> {
     Set<String> indexValues(String name) {
         lock.readLock().lock();
         try {
-            Map<String, Set<String>> index = indices.get(name);
+            Map<String, NavigableMap<String, T>> index = indices.get(name);
             if (index == null) {
                 throw new IllegalArgumentException("no index named " + name + "; known: " + indices.keySet());
             }
@@ -173,22 +203,27 @@ final class IndexedCache<T extends Resource> {
         }
     }
 
-    /** Under the write lock: moves {@code key} from the old object's index values to the new one's. */
+    /**
+     * Under the write lock: moves {@code key} from the old object's index values to the new one's, and makes the
+     * values it keeps point at the new object.
+     */
     private void reindex(String key, T old, T object) {
         for (Map.Entry<String, IndexFunction<? super T>> e : indexers.entrySet()) {
             String name = e.getKey();
             Collection<String> before = old == null ? List.of() : values(name, e.getValue(), old);
             Collection<String> after = object == null ? List.of() : values(name, e.getValue(), object);
-            Map<String, Set<String>> index = indices.get(name);
+            Map<String, NavigableMap<String, T>> index = indices.get(name);
             for (String v : before) {
                 if (!after.contains(v)) {
-                    Set<String> keys = index.get(v);
-                    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+                    NavigableMap<String, T> indexed = index.get(v);
+                    if (indexed != null && indexed.remove(key) != null && indexed.isEmpty()) {
                         index.remove(v);
                     }
                 }
             }
-            after.forEach(v -> index.computeIfAbsent(v, x -> new LinkedHashSet<>()).add(key));
+            for (String v : after) {
+                index.computeIfAbsent(v, x -> new TreeMap<>(KEY_ORDER)).put(key, object);
+            }
         }
     }
 

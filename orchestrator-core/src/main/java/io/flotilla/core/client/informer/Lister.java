@@ -3,6 +3,7 @@ package io.flotilla.core.client.informer;
 import io.flotilla.api.meta.LabelSelector;
 import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +21,7 @@ import java.util.Set;
  * @param <T> the resource type
  */
 public final class Lister<T extends Resource> {
-    private static final Comparator<Resource> ORDER = Comparator
-            .comparing((Resource r) -> Objects.toString(r.metadata().namespace(), ""))
-            .thenComparing(r -> r.metadata().name());
+    private static final Comparator<Resource> ORDER = Lister::compare;
 
     private final ResourceType<T> type;
     private final IndexedCache<T> cache;
@@ -67,7 +66,7 @@ public final class Lister<T extends Resource> {
             return list();
         }
         if (cache.hasIndex(Indexers.NAMESPACE)) {
-            return sorted(cache.byIndex(Indexers.NAMESPACE, namespace));
+            return Collections.unmodifiableList(cache.byIndex(Indexers.NAMESPACE, namespace));
         }
         return sorted(cache.list(o -> namespace.equals(o.metadata().namespace())));
     }
@@ -95,7 +94,7 @@ public final class Lister<T extends Resource> {
     public List<T> byIndex(String indexName, String value) {
         Objects.requireNonNull(indexName, "indexName");
         Objects.requireNonNull(value, "value");
-        return sorted(cache.byIndex(indexName, value));
+        return Collections.unmodifiableList(cache.byIndex(indexName, value));
     }
 
     /**
@@ -114,6 +113,14 @@ public final class Lister<T extends Resource> {
 
     private static <T extends Resource> List<T> sorted(List<T> items) {
         items.sort(ORDER);
-        return List.copyOf(items);
+        return Collections.unmodifiableList(items);
+    }
+
+    /** Namespace (none first), then name: the order of {@link IndexedCache#KEY_ORDER}, on the objects. */
+    private static int compare(Resource a, Resource b) {
+        String namespaceA = a.metadata().namespace();
+        String namespaceB = b.metadata().namespace();
+        int byNamespace = (namespaceA == null ? "" : namespaceA).compareTo(namespaceB == null ? "" : namespaceB);
+        return byNamespace != 0 ? byNamespace : a.metadata().name().compareTo(b.metadata().name());
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /*
  * Design notes: Kubernetes' manageReplicas. Creation goes in slow-start batches (1, 2, 4, ...; each batch in
@@ -47,15 +48,18 @@ final class PodWriter {
         }
     }
 
-    /** Creates or deletes pods so that {@code owned} approaches {@code spec.replicas}, at most {@code burst}. */
-    Outcome scale(String key, ReplicaSet rs, List<Pod> owned, List<Pod> related, int burst)
+    /**
+     * Creates or deletes pods so that {@code owned} approaches {@code spec.replicas}, at most {@code burst}. The
+     * related pods (for the scale-down order) are asked for only when pods are to be deleted.
+     */
+    Outcome scale(String key, ReplicaSet rs, List<Pod> owned, Supplier<List<Pod>> related, int burst)
             throws InterruptedException {
         int diff = owned.size() - rs.spec().effectiveReplicas();
         if (diff < 0) {
             return new Outcome(diff, create(key, rs, Math.min(-diff, burst)));
         }
         if (diff > 0) {
-            List<Pod> victims = DeletionOrder.pick(owned, related, Math.min(diff, burst));
+            List<Pod> victims = DeletionOrder.pick(owned, related.get(), Math.min(diff, burst));
             return new Outcome(diff, delete(key, rs, victims));
         }
         return Outcome.NOTHING;

@@ -4,9 +4,11 @@ import io.flotilla.api.apps.ReplicaSet;
 import io.flotilla.api.controller.Reconciler;
 import io.flotilla.api.controller.Request;
 import io.flotilla.api.core.Pod;
+import io.flotilla.api.meta.ObjectMeta;
 import io.flotilla.core.client.informer.Lister;
 import io.flotilla.core.controller.Controller;
 import io.flotilla.core.controllers.ControllerContext;
+import io.flotilla.core.controllers.support.Pods;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +40,7 @@ public final class ReplicaSetController {
         Lister<ReplicaSet> sets = context.informers().lister(ReplicaSet.TYPE);
         return context.manager().controller(NAME)
                 .forType(ReplicaSet.TYPE)
-                .owns(Pod.TYPE)
+                .owns(Pod.TYPE, ReplicaSetController::podChangeMatters)
                 .watches(Pod.TYPE, pod -> orphanOwners(pod, sets))
                 .workers(WORKERS)
                 .reconciler(reconciler);
@@ -54,6 +56,20 @@ public final class ReplicaSetController {
         Objects.requireNonNull(context, "context");
         return new ReplicaSetReconciler(context.client(), context.informers(), context.clock(),
                 context.recorder(NAME));
+    }
+
+    /**
+     * Whether a pod update changes what its ReplicaSet reads: labels and owners (claims), deletion (expectations,
+     * active pods), phase (active pods) and when it became ready (ready and available counts). A node binding or a
+     * container status alone does not, and at 10,000 pods a reconcile each is most of the controller's work.
+     */
+    static boolean podChangeMatters(Pod old, Pod now) {
+        ObjectMeta o = old.metadata();
+        ObjectMeta n = now.metadata();
+        return !Objects.equals(o.labels(), n.labels()) || !Objects.equals(o.ownerReferences(), n.ownerReferences())
+                || !Objects.equals(o.deletionTimestamp(), n.deletionTimestamp())
+                || !Objects.equals(old.phase(), now.phase())
+                || !Pods.readySince(old).equals(Pods.readySince(now));
     }
 
     /** For a pod without a controller: the ReplicaSets of its namespace whose selector matches it. */

@@ -18,7 +18,7 @@ import io.flotilla.core.controllers.support.Pods;
 import io.flotilla.core.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +68,7 @@ final class ReplicaSetReconciler implements Reconciler {
         List<Pod> owned = PodClaims.claim(rs, rs.spec().selector(), candidates(rs), p -> true, client.pods());
         PodWriter.Outcome outcome = PodWriter.Outcome.NOTHING;
         if (needsSync && !rs.metadata().isDeleting()) {
-            outcome = writer.scale(key, rs, owned, related(rs), BURST_REPLICAS);
+            outcome = writer.scale(key, rs, owned, () -> related(rs), BURST_REPLICAS);
         }
         Instant now = clock.now();
         ReplicaSetStatus status = ReplicaSetStatuses.calculate(rs, owned, outcome, now);
@@ -85,7 +85,10 @@ final class ReplicaSetReconciler implements Reconciler {
         return untilNextAvailable(rs, owned, now).map(Result::requeueAfter).orElse(Result.done());
     }
 
-    /** The active pods that may belong to {@code rs}: those matching one of its selector labels, and its own. */
+    /**
+     * The active pods that may belong to {@code rs}: those matching one of its selector labels, and its own. Both
+     * index lookups come sorted by name (one namespace), so their union is a merge, without a map.
+     */
     private List<Pod> candidates(ReplicaSet rs) {
         String namespace = rs.metadata().namespace();
         LabelSelector selector = rs.spec().selector();
@@ -98,20 +101,34 @@ final class ReplicaSetReconciler implements Reconciler {
                     : labels.keySet().iterator().next();
             matching = pods.byIndex(Indexers.LABEL, Indexers.labelValue(label, labels.get(label)));
         }
-        Map<String, Pod> byName = new LinkedHashMap<>();
-        for (Pod pod : matching) {
+        List<Pod> own = rs.metadata().uid() == null ? List.of() : pods.byIndex(Indexers.OWNER, rs.metadata().uid());
+        return union(activeIn(namespace, matching), activeIn(namespace, own));
+    }
+
+    /** The active pods of {@code pods} (sorted by namespace and name) in {@code namespace}, in that order. */
+    private static List<Pod> activeIn(String namespace, List<Pod> pods) {
+        List<Pod> out = new ArrayList<>(pods.size());
+        for (Pod pod : pods) {
             if (namespace.equals(pod.metadata().namespace()) && Pods.isActive(pod)) {
-                byName.put(pod.metadata().name(), pod);
+                out.add(pod);
             }
         }
-        if (rs.metadata().uid() != null) {
-            for (Pod pod : pods.byIndex(Indexers.OWNER, rs.metadata().uid())) {
-                if (Pods.isActive(pod)) {
-                    byName.putIfAbsent(pod.metadata().name(), pod);
-                }
-            }
+        return out;
+    }
+
+    /** The union of two lists of one namespace's pods sorted by name, sorted by name; {@code a}'s on a tie. */
+    private static List<Pod> union(List<Pod> a, List<Pod> b) {
+        List<Pod> out = new ArrayList<>(Math.max(a.size(), b.size()));
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int order = i == a.size() ? 1 : j == b.size() ? -1
+                    : a.get(i).metadata().name().compareTo(b.get(j).metadata().name());
+            out.add(order <= 0 ? a.get(i) : b.get(j));
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
         }
-        return List.copyOf(byName.values());
+        return out;
     }
 
     /**

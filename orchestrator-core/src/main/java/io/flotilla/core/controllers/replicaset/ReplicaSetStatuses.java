@@ -6,10 +6,13 @@ import io.flotilla.api.apps.ReplicaSetStatus;
 import io.flotilla.api.apps.WorkloadCondition;
 import io.flotilla.api.core.Pod;
 import io.flotilla.core.controllers.support.Pods;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A ReplicaSet's status from its claimed active pods, as Kubernetes' {@code calculateStatus}: replicas,
@@ -35,12 +38,13 @@ final class ReplicaSetStatuses {
         int ready = 0;
         int available = 0;
         for (Pod pod : pods) {
-            if (pod.metadata().labels().entrySet().containsAll(templateLabels.entrySet())) {
+            if (hasAll(pod.metadata().labels(), templateLabels)) {
                 fullyLabeled++;
             }
-            if (pod.isReady()) {
+            Optional<Duration> untilAvailable = Pods.availableIn(pod, minReady, now); // empty: not ready
+            if (untilAvailable.isPresent()) {
                 ready++;
-                if (Pods.isAvailable(pod, minReady, now)) {
+                if (untilAvailable.get().isZero()) {
                     available++;
                 }
             }
@@ -49,6 +53,17 @@ final class ReplicaSetStatuses {
         List<WorkloadCondition> conditions = conditions(old == null ? List.of() : old.conditions(), outcome, now);
         return new ReplicaSetStatus(pods.size(), fullyLabeled, ready, available, rs.metadata().generation(),
                 conditions);
+    }
+
+    /** Whether {@code labels} has every entry of {@code required} (a loop: this runs for every pod, every time). */
+    private static boolean hasAll(Map<String, String> labels, Map<String, String> required) {
+        for (Map.Entry<String, String> e : required.entrySet()) {
+            String value = labels.get(e.getKey());
+            if (!Objects.equals(value, e.getValue()) || value == null && !labels.containsKey(e.getKey())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sets {@code ReplicaFailure} when the scale step failed, clears it when it succeeded. */

@@ -38,6 +38,39 @@ class IndexersTest {
     }
 
     @Test
+    void listsByIndexAreSortedByNamespaceThenNameAndSeeTheLatestVersion() throws Exception {
+        SharedInformer<Pod> informer = factory.informerFor(Pod.TYPE);
+        RecordingHandler<Pod> handler = new RecordingHandler<>();
+        informer.addEventHandler(handler);
+        factory.start();
+        informer.synced().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Lister<Pod> pods = informer.lister();
+
+        // '-' and '.' sort before '/', so ordering "namespace/name" keys as plain strings would put a-b/x first
+        store.create(pod("a-b", "x", "n1", "web"));
+        store.create(pod("a", "z", "n1", "web"));
+        store.create(pod("a", "y-1", "n1", "web"));
+        store.create(pod("a.b", "w", "n1", "web"));
+        Pod last = store.create(pod("a", "y", "n1", "web"));
+        handler.awaitRevision(rv(last));
+        List<String> expected = List.of("a/y", "a/y-1", "a/z", "a-b/x", "a.b/w");
+        assertThat(keys(pods.byIndex(Indexers.NODE, "n1"))).containsExactlyElementsOf(expected);
+        assertThat(keys(pods.byIndex(Indexers.LABEL, Indexers.labelValue("app", "web"))))
+                .containsExactlyElementsOf(expected);
+        assertThat(keys(pods.list())).containsExactlyElementsOf(expected);
+        assertThat(names(pods.list("a"))).containsExactly("y", "y-1", "z");
+
+        Pod relabelled = store.update(Pod.TYPE, "a", "z", p -> p.withMetadata(p.metadata().withLabel("tier", "1")));
+        handler.awaitRevision(rv(relabelled));
+        assertThat(pods.byIndex(Indexers.NODE, "n1")).filteredOn(p -> p.metadata().name().equals("z"))
+                .singleElement().isEqualTo(relabelled);
+    }
+
+    private static List<String> keys(List<Pod> pods) {
+        return pods.stream().map(p -> p.metadata().namespace() + "/" + p.metadata().name()).toList();
+    }
+
+    @Test
     void indexesFollowUpdatesThatChangeTheIndexedValueAndDeletes() throws Exception {
         SharedInformer<Pod> informer = factory.informerFor(Pod.TYPE);
         RecordingHandler<Pod> handler = new RecordingHandler<>();
