@@ -62,6 +62,14 @@ TOML
 JSON
 }
 
+# Lets pods on the containerd bridge reach each other: Docker sets the FORWARD policy to DROP and, with
+# bridge-nf-call-iptables, that also drops traffic between two ports of the same bridge. Idempotent.
+allow_containerd_pod_traffic() {
+  is_root && command -v iptables >/dev/null 2>&1 || return 0
+  local rule=(FORWARD -i flotilla-ctd0 -o flotilla-ctd0 -j ACCEPT)
+  iptables -C "${rule[@]}" 2>/dev/null || iptables -I "${rule[@]}"
+}
+
 # Imports one image from the Docker engine into containerd's k8s.io namespace unless it is there already.
 import_containerd_image() {
   local image=$1 sock
@@ -102,6 +110,7 @@ ensure_containerd() {
   else
     log "using the containerd at $dir/containerd.sock"
   fi
+  allow_containerd_pod_traffic
   # the test images are built on Docker by the testkit; build them once here if Docker does not have them yet
   if ! docker image inspect flotilla-test/busybox:1 flotilla-test/pause:1 >/dev/null 2>&1; then
     build_test_images_with_docker || return 1

@@ -84,8 +84,11 @@ ensure_second_docker() {
   local dir="$FLOTILLA_STATE_DIR/node2"
   mkdir -p "$dir"
   log "starting a second dockerd on $address (log: $dir/dockerd.log)"
+  # its own address pool: both engines share one kernel, and Docker's default 172.x pools overlap when two engines
+  # allocate at the same moment
   setsid dockerd --host "$address" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/pid" \
-    --bridge none --iptables=false >"$dir/dockerd.log" 2>&1 < /dev/null &
+    --bridge none --iptables=false --default-address-pool base=10.213.0.0/16,size=24 \
+    >"$dir/dockerd.log" 2>&1 < /dev/null &
   local i
   for i in $(seq 1 120); do
     if timeout 10 docker -H "$address" version >/dev/null 2>&1; then

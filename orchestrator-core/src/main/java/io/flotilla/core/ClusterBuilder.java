@@ -230,6 +230,7 @@ public final class ClusterBuilder {
         scheduling.start(server, informers, clock, events.recorder(Profile.DEFAULT_SCHEDULER_NAME), meterRegistry,
                 nodes.hasNodes());
         cluster.attachScheduling(scheduling);
+        nodes.clusterDns(net.dns());
         nodes.start(Client.over(server, "flotilla-node"), informers, clock, clusterId, events::recorder);
         cluster.attachNodes(nodes);
         return cluster;

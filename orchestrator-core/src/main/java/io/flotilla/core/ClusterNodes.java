@@ -6,6 +6,7 @@ import io.flotilla.core.client.events.EventRecorder;
 import io.flotilla.core.client.informer.SharedInformerFactory;
 import io.flotilla.core.controllers.nodelifecycle.NodeLifecycleConfig;
 import io.flotilla.core.controllers.nodelifecycle.NodeLifecycleController;
+import io.flotilla.core.node.ClusterDnsLocator;
 import io.flotilla.core.node.NodeAgentConfig;
 import io.flotilla.core.node.NodeAgents;
 import io.flotilla.core.time.Clock;
@@ -28,6 +29,7 @@ final class ClusterNodes implements AutoCloseable {
     private NodeLifecycleConfig lifecycle;
     private boolean removePersistentVolumes;
     private boolean closeRuntimes = true;
+    private ClusterDnsLocator dns = ClusterDnsLocator.NONE;
     private NodeAgents agents;
     private NodeLifecycleController controller;
 
@@ -52,6 +54,11 @@ final class ClusterNodes implements AutoCloseable {
         closeRuntimes = value;
     }
 
+    /** Gives pods the cluster DNS found through {@code locator}; set before {@link #start}. */
+    void clusterDns(ClusterDnsLocator locator) {
+        dns = Objects.requireNonNull(locator, "locator");
+    }
+
     /** Whether any node was added. */
     boolean hasNodes() {
         return !entries.isEmpty();
@@ -60,7 +67,7 @@ final class ClusterNodes implements AutoCloseable {
     /** Starts the agents (after the Pod informer synced) and the node lifecycle controller. */
     void start(Client client, SharedInformerFactory informers, Clock clock, String clusterId,
                Function<String, EventRecorder> recorders) {
-        agents = NodeAgents.create(client, informers, clock, clusterId);
+        agents = NodeAgents.create(client, informers, clock, clusterId).clusterDns(dns);
         if (entries.isEmpty() && lifecycle == null) {
             return;
         }

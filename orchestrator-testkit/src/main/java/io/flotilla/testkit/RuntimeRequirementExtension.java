@@ -67,7 +67,8 @@ public final class RuntimeRequirementExtension implements ExecutionCondition,
                 .orElse(List.of());
     }
 
-    private static boolean required(String runtime) {
+    /** Whether {@value #REQUIRE_VARIABLE} names {@code runtime} (or {@code all}). */
+    static boolean required(String runtime) {
         String value = System.getenv(REQUIRE_VARIABLE);
         if (value == null || value.isBlank()) {
             return false;

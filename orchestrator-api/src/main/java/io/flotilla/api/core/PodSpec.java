@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  * @param readinessGates                extra conditions required for readiness
  * @param enableServiceLinks            whether Service environment variables are injected
  * @param topologySpreadConstraints     how matching pods spread across topology domains
+ * @param dnsConfig                     DNS settings merged into those of {@code dnsPolicy} (all of them with
+ *                                      {@code None})
  */
 public record PodSpec(List<Volume> volumes, List<Container> initContainers, List<Container> containers,
                       String restartPolicy, Long terminationGracePeriodSeconds, Long activeDeadlineSeconds,
@@ -47,7 +49,7 @@ public record PodSpec(List<Volume> volumes, List<Container> initContainers, List
                       String hostname, String subdomain, Affinity affinity, String schedulerName,
                       List<Toleration> tolerations, String priorityClassName, Integer priority,
                       List<PodReadinessGate> readinessGates, Boolean enableServiceLinks,
-                      List<TopologySpreadConstraint> topologySpreadConstraints) {
+                      List<TopologySpreadConstraint> topologySpreadConstraints, PodDNSConfig dnsConfig) {
 
     /** Restart containers whenever they exit (the default). */
     public static final String RESTART_ALWAYS = "Always";
@@ -154,6 +156,7 @@ public record PodSpec(List<Volume> volumes, List<Container> initContainers, List
         private List<PodReadinessGate> readinessGates = List.of();
         private Boolean enableServiceLinks;
         private List<TopologySpreadConstraint> topologySpreadConstraints = List.of();
+        private PodDNSConfig dnsConfig;
 
         private Builder() {
         }
@@ -183,6 +186,7 @@ public record PodSpec(List<Volume> volumes, List<Container> initContainers, List
             readinessGates = s.readinessGates;
             enableServiceLinks = s.enableServiceLinks;
             topologySpreadConstraints = s.topologySpreadConstraints;
+            dnsConfig = s.dnsConfig;
         }
 
         /** Adds a container, or edits the one already named {@code name}, through its builder. */
@@ -367,13 +371,19 @@ public record PodSpec(List<Volume> volumes, List<Container> initContainers, List
             return this;
         }
 
+        /** Sets {@code dnsConfig}, merged into the resolver configuration of the DNS policy. */
+        public Builder dnsConfig(PodDNSConfig config) {
+            dnsConfig = config;
+            return this;
+        }
+
         /** The spec built so far; the builder stays usable. */
         public PodSpec build() {
             return new PodSpec(volumes, initContainers, containers, restartPolicy, terminationGracePeriodSeconds,
                     activeDeadlineSeconds, dnsPolicy, nodeSelector, serviceAccountName, automountServiceAccountToken,
                     nodeName, hostNetwork, securityContext, imagePullSecrets, hostname, subdomain, affinity,
                     schedulerName, tolerations, priorityClassName, priority, readinessGates, enableServiceLinks,
-                    topologySpreadConstraints);
+                    topologySpreadConstraints, dnsConfig);
         }
     }
 }

@@ -60,6 +60,7 @@ public final class PodSpecValidation {
         Checks.nonNegative(spec.terminationGracePeriodSeconds(), path.child("terminationGracePeriodSeconds"), errors);
         Checks.positive(spec.activeDeadlineSeconds(), path.child("activeDeadlineSeconds"), errors);
         Checks.oneOf(spec.dnsPolicy(), PodSpec.DNS_POLICIES, path.child("dnsPolicy"), errors);
+        PodDNSValidation.validate(spec, path, errors);
         Checks.labels(spec.nodeSelector(), path.child("nodeSelector"), errors);
         subdomain(spec.serviceAccountName(), path.child("serviceAccountName"), errors);
         subdomain(spec.nodeName(), path.child("nodeName"), errors);

@@ -247,6 +247,21 @@ public interface ContainerRuntime extends AutoCloseable {
     }
 
     /**
+     * This host's address on the pod network that sandboxes of cluster {@code clusterId} join (the network's
+     * gateway, such as the Docker network's gateway or the CNI bridge's address): where pods reach a service the
+     * host runs, like the cluster DNS, which must listen there on port 53 since resolvers cannot be told a port. The
+     * address may change when the runtime recreates the network, so callers ask again for each new sandbox
+     * (implementations answer from a cache). The default is empty: the runtime knows no such address (host network
+     * only, a simulated runtime), and pods keep the runtime's default resolver.
+     *
+     * @return the gateway's IP address, or empty if there is none or it cannot be found
+     * @throws ContainerRuntimeException if the runtime fails while finding or creating the network
+     */
+    default Optional<String> podNetworkGateway(String clusterId) {
+        return Optional.empty();
+    }
+
+    /**
      * Releases the connection to the runtime and ends all subscriptions. Does not touch sandboxes, containers or
      * volumes. Idempotent; calls afterwards fail with {@link ContainerRuntimeException}.
      */

@@ -14,18 +14,27 @@ import io.flotilla.core.time.Clock;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.SimpleResolver;
 
 /*
  * Design notes: everything that opens sockets starts on first need, so a control plane that never uses Services
  * pays nothing: the Vert.x instance, the DNS server (first ClusterDns call), the host proxy (first NodePort or
  * LoadBalancer Service, or first hostUrl) and the ingress listener (first Ingress, or first ingressUrl). Node port
- * allocation is admission and runs from the start.
+ * allocation is admission and runs from the start. The DNS zone is one for all listeners (host and pod networks),
+ * so round robin rotates across them; a pod listener per gateway address is bound once and kept until close (a
+ * failed bind is remembered too, so the warning is logged once).
  */
 /**
  * A cluster's network services: node port allocation (admission), the cluster DNS, the host proxy and the ingress.
@@ -33,13 +42,19 @@ import org.xbill.DNS.SimpleResolver;
  * {@link #ingressUrl()}. Thread-safe.
  */
 public final class ClusterNetwork implements AutoCloseable {
+    /** The port resolvers in containers ask: it cannot be configured in {@code resolv.conf}. */
+    static final int POD_DNS_PORT = 53;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNetwork.class);
+
     private final NetworkConfig config;
     private final NodePortAllocator nodePorts;
     private SharedInformerFactory informers;
     private ServiceAccess services;
     private ClusterDns dns;
     private Vertx vertx;
+    private DnsZone zone;
     private DnsServer dnsServer;
+    private final Map<String, Optional<DnsServer>> podDnsServers = new HashMap<>();
     private HostProxy proxy;
     private IngressProxy ingress;
     private boolean closed;
@@ -64,7 +79,8 @@ public final class ClusterNetwork implements AutoCloseable {
         var serviceLister = informers.lister(Service.TYPE);
         nodePorts.services(serviceLister::list);
         services = new ServiceAccess(client, this::proxy);
-        dns = new ClusterDns(this::dnsServer, config.clusterDomain());
+        dns = new ClusterDns(() -> dnsServer().host(), () -> dnsServer().port(), this::podDnsServer,
+                config.clusterDomain());
         informers.addHandler(Service.TYPE, onAdd(s -> {
             if (s.spec().usesNodePorts()) {
                 proxy();
@@ -133,18 +149,59 @@ public final class ClusterNetwork implements AutoCloseable {
         return vertx;
     }
 
+    private synchronized DnsZone zone() {
+        if (zone == null) {
+            zone = new DnsZone(config.clusterDomain(), config.dnsTtlSeconds(), informers.lister(Service.TYPE),
+                    informers.lister(Endpoints.TYPE));
+        }
+        return zone;
+    }
+
     private synchronized DnsServer dnsServer() {
         if (dnsServer == null) {
-            DnsZone zone = new DnsZone(config.clusterDomain(), config.dnsTtlSeconds(),
-                    informers.lister(Service.TYPE), informers.lister(Endpoints.TYPE));
-            dnsServer = DnsServer.start(vertx(), zone, upstream(), config.dnsAddress(), config.dnsPort());
+            dnsServer = DnsServer.start(vertx(), zone(), upstream(false), config.dnsAddress(), config.dnsPort());
         }
         return dnsServer;
     }
 
-    private Resolver upstream() {
+    /** The pod listener on {@code gateway}:53, bound on first call; empty if it cannot be bound (or closed). */
+    private synchronized Optional<String> podDnsServer(String gateway) {
+        if (closed) {
+            return Optional.empty();
+        }
+        Optional<DnsServer> server = podDnsServers.get(gateway);
+        if (server == null) {
+            server = bindPodDnsServer(gateway);
+            podDnsServers.put(gateway, server);
+        }
+        return server.map(DnsServer::host);
+    }
+
+    private Optional<DnsServer> bindPodDnsServer(String gateway) {
+        if (config.dnsPort() == POD_DNS_PORT && config.dnsAddress().equals(gateway)) {
+            return Optional.of(dnsServer()); // the host listener was configured on the gateway
+        }
+        try {
+            DnsServer server = DnsServer.start(vertx(), zone(), upstream(true), gateway, POD_DNS_PORT);
+            LOG.info("cluster DNS for pods listens on {}:{}", gateway, POD_DNS_PORT);
+            return Optional.of(server);
+        } catch (IllegalStateException e) {
+            LOG.warn("The cluster DNS cannot listen on {}:{}, the pod network gateway of a node: {}. Pods on that "
+                    + "network keep their runtime's default resolver and cannot resolve Service names. Port {} needs "
+                    + "root (or CAP_NET_BIND_SERVICE) and an address of this host.", gateway, POD_DNS_PORT,
+                    e.getMessage(), POD_DNS_PORT);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where names outside the cluster domain go: the configured upstream servers; with none, nowhere (REFUSED) for
+     * the host listener, and the host's own resolvers for pods (as CoreDNS's {@code forward . /etc/resolv.conf}),
+     * so pods still resolve what they resolved before they had the cluster DNS.
+     */
+    private Resolver upstream(boolean forPods) {
         if (config.upstreamDns().isEmpty()) {
-            return null;
+            return forPods ? hostResolvers() : null;
         }
         List<Resolver> resolvers = new ArrayList<>();
         for (String server : config.upstreamDns()) {
@@ -160,6 +217,16 @@ public final class ClusterNetwork implements AutoCloseable {
                 throw new IllegalStateException("bad upstream DNS server " + server + ": " + e.getMessage(), e);
             }
         }
+        return new ExtendedResolver(resolvers);
+    }
+
+    private static Resolver hostResolvers() {
+        List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
+        if (servers.isEmpty()) {
+            return null;
+        }
+        List<Resolver> resolvers = new ArrayList<>();
+        servers.forEach(a -> resolvers.add(new SimpleResolver(a)));
         return new ExtendedResolver(resolvers);
     }
 
@@ -196,6 +263,7 @@ public final class ClusterNetwork implements AutoCloseable {
         if (dnsServer != null) {
             dnsServer.close();
         }
+        podDnsServers.values().forEach(s -> s.ifPresent(DnsServer::close));
         if (vertx != null) {
             vertx.close();
         }

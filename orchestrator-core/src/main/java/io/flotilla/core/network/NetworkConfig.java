@@ -10,22 +10,24 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Cluster.builder().network(NetworkConfig.defaults()
- *         .withDns("172.30.0.1", 53)            // the cluster network's gateway: containers can reach it
+ *         .withDns("127.0.0.1", 5353)           // the host listener (pods use their node's gateway, port 53)
  *         .withNodePortRange(31000, 31999));
  * }</pre>
  *
  * @param bindAddress   where node ports, {@code hostUrl()} listeners and the ingress listen; default
  *                      {@code 127.0.0.1} (never all interfaces unless asked with {@code 0.0.0.0})
- * @param dnsAddress    where the DNS server listens; default {@code 127.0.0.1}
- * @param dnsPort       the DNS server's port (UDP and TCP); 0 picks a free one. Resolvers inside containers always
- *                      use port 53, so pods need 53 on an address they can reach
+ * @param dnsAddress    where the DNS server's host listener listens; default {@code 127.0.0.1}. Pods do not use it:
+ *                      the server also listens on port 53 of each node's pod network gateway (see
+ *                      {@link ClusterDns})
+ * @param dnsPort       the host listener's port (UDP and TCP); 0 (default) picks a free one
  * @param clusterDomain the cluster domain; default {@code cluster.local}
  * @param dnsTtlSeconds the TTL of DNS answers; default 5
  * @param nodePortMin   the lowest node port; default 30000
  * @param nodePortMax   the highest node port; default 32767
  * @param ingressPort   the ingress listener's port; 0 (default) picks a free one
  * @param upstreamDns   where the DNS server forwards names outside the cluster domain ({@code host} or
- *                      {@code host:port}); default none: such names are REFUSED
+ *                      {@code host:port}); default none: the host listener REFUSES such names and the pod
+ *                      listeners forward them to the host's own resolvers ({@code /etc/resolv.conf})
  */
 public record NetworkConfig(String bindAddress, String dnsAddress, int dnsPort, String clusterDomain,
                             int dnsTtlSeconds, int nodePortMin, int nodePortMax, int ingressPort,

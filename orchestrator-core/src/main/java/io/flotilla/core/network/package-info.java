@@ -15,8 +15,11 @@
  * {@link io.flotilla.core.network.NetworkConfig}); a requested port out of range or held by another Service is
  * refused with an {@code Invalid} error naming the port and the Service holding it.
  *
- * <p><b>DNS for containers.</b> Resolvers in containers always ask port 53, so on Docker run the DNS server on the
- * cluster network's gateway address, port 53 ({@code NetworkConfig.withDns(gateway, 53)}, never all interfaces),
- * and give sandboxes {@link io.flotilla.core.network.ClusterDns#dnsConfig(String)}.
+ * <p><b>DNS for containers.</b> Resolvers in containers always ask port 53, so besides its host listener the DNS
+ * server listens on port 53 of each node's pod network gateway (the Docker cluster network's gateway, the containerd
+ * CNI bridge's address; never all interfaces), and node agents give every sandbox its node's address with kubelet's
+ * search path ({@link io.flotilla.core.network.ClusterDns}). On Docker user-defined networks the container's
+ * {@code resolv.conf} names Docker's embedded DNS (127.0.0.11), which forwards to that address. Without root (port
+ * 53 cannot be bound) pods keep their runtime's default resolver; one warning says so.
  */
 package io.flotilla.core.network;

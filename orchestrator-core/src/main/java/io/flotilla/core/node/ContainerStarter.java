@@ -56,7 +56,9 @@ final class ContainerStarter {
         ContainerRuntime runtime = ctx.runtime();
         String id;
         try {
-            prune(pod, c.name(), attempt);
+            if (attempt > 0) {
+                prune(pod, c.name(), attempt);
+            }
             id = runtime.createContainer(w.sandboxId, config, w.sandboxConfig);
         } catch (ContainerRuntimeException e) {
             fail(w, c, "CreateContainerError", e.getMessage(), CONFIG_RETRY);
@@ -182,7 +184,10 @@ final class ContainerStarter {
         }
     }
 
-    /** Removes attempts older than the one before {@code attempt} (kubelet keeps one dead container for logs). */
+    /**
+     * Removes attempts older than the one before {@code attempt} (kubelet keeps one dead container for logs). Not
+     * needed for attempt 0: the worker starts it only when the runtime holds no attempt of the container.
+     */
     private void prune(Pod pod, String name, int attempt) {
         Map<String, String> labels = Map.of(RuntimeLabels.CLUSTER, ctx.clusterId(), RuntimeLabels.POD_UID,
                 pod.metadata().uid(), RuntimeLabels.CONTAINER_NAME, name);

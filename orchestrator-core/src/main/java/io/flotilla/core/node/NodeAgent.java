@@ -51,7 +51,7 @@ public final class NodeAgent {
     private volatile boolean stopped;
 
     NodeAgent(String clusterId, String nodeName, ContainerRuntime runtime, NodeAgentConfig config, Client client,
-              Clock clock, EventSink sink, HttpGetter http) {
+              Clock clock, EventSink sink, HttpGetter http, ClusterDnsLocator dns) {
         this.runtime = runtime;
         RuntimeInfo info = runtime.info();
         var version = runtime.version();
@@ -60,7 +60,7 @@ public final class NodeAgent {
         this.ctx = new AgentContext(clusterId, nodeName, config.internalIP(), runtime, version.runtimeName(), clock,
                 client, events, NodeHeartbeat.capacity(info, config.maxPods()), new Backoff(clock),
                 new VolumeManager(runtime, clusterId, nodeName, objects), new EnvResolver(objects),
-                new Prober(runtime, http), config);
+                new Prober(runtime, http), config, new PodDns(dns, runtime, clusterId, events));
         this.heartbeat = new NodeHeartbeat(ctx, info, version);
         this.watcher = new RuntimeWatcher(ctx, this::runtimeChanged);
         this.syncer = new PodSyncer(ctx, new PodTerminator(ctx, w -> workers.remove(w.uid, w)));

@@ -58,6 +58,7 @@ public final class NodeAgents {
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final Map<String, NodeAgent> agents = new ConcurrentHashMap<>();
     private final List<EventSource.Registration> handlers = new ArrayList<>();
+    private volatile ClusterDnsLocator dns = ClusterDnsLocator.NONE;
     private boolean started;
     private boolean closed;
 
@@ -99,6 +100,15 @@ public final class NodeAgents {
     }
 
     /**
+     * Gives pods the cluster DNS found through {@code locator} (kubelet's {@code --cluster-dns}); without it every
+     * pod keeps its runtime's default resolver. Call before {@link #start()}.
+     */
+    public NodeAgents clusterDns(ClusterDnsLocator locator) {
+        dns = Objects.requireNonNull(locator, "locator");
+        return this;
+    }
+
+    /**
      * Registers every node, waits for the Pod informer to sync (at most 30 s), adopts what each runtime holds and
      * starts the agents. Idempotent.
      *
@@ -117,6 +127,8 @@ public final class NodeAgents {
         // a pod waiting for its claim to be bound mounts it as soon as the binder has bound it
         handlers.add(informers.addHandler(PersistentVolumeClaim.TYPE, handler(this::objectChanged, (a, b) -> { })));
         awaitSynced();
+        OrphanSweeper.sweep(clusterId, registrations.keySet(),
+                registrations.values().stream().map(Registration::runtime).toList());
         agents.values().forEach(a -> a.start(podsOn(a.nodeName())));
     }
 
@@ -202,7 +214,7 @@ public final class NodeAgents {
     }
 
     private NodeAgent newAgent(String name, Registration r) {
-        return new NodeAgent(clusterId, name, r.runtime(), r.config(), client, clock, sink, http);
+        return new NodeAgent(clusterId, name, r.runtime(), r.config(), client, clock, sink, http, dns);
     }
 
     private List<Pod> podsOn(String nodeName) {

@@ -45,6 +45,7 @@ final class NodeHeartbeat {
     private final String bootID = UUID.randomUUID().toString();
     private Cancellable task;
     private Instant lastReport = Instant.MIN;
+    private volatile boolean runtimeWasUp = true;
 
     NodeHeartbeat(AgentContext ctx, RuntimeInfo info, RuntimeVersion version) {
         this.ctx = ctx;
@@ -106,7 +107,8 @@ final class NodeHeartbeat {
         try {
             renewLease(now);
             boolean due = !Duration.between(lastReport, now).minus(ctx.config().statusReportPeriod()).isNegative();
-            if (due || !readyInStore()) {
+            boolean runtimeUp = runtimeError() == null;
+            if (due || runtimeUp != runtimeWasUp || runtimeUp && !readyInStore()) {
                 report(now);
                 lastReport = now;
             }
@@ -145,7 +147,22 @@ final class NodeHeartbeat {
         return labels;
     }
 
+    /**
+     * Why the runtime is not usable, or {@code null} when it answers: kubelet's runtime health check, which turns
+     * the node Ready=False while its Lease stays current (the node is reachable, its runtime is not).
+     */
+    private String runtimeError() {
+        try {
+            ctx.runtime().version();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     private NodeStatus status(NodeStatus old, Instant now) {
+        String runtimeError = runtimeError();
+        runtimeWasUp = runtimeError == null;
         Map<String, Quantity> capacity = capacity(info, ctx.config().maxPods());
         List<NodeCondition> conditions = List.of(
                 condition(old, NodeCondition.MEMORY_PRESSURE, NodeCondition.FALSE, "KubeletHasSufficientMemory",
@@ -154,14 +171,17 @@ final class NodeHeartbeat {
                         "kubelet has no disk pressure", now),
                 condition(old, NodeCondition.PID_PRESSURE, NodeCondition.FALSE, "KubeletHasSufficientPID",
                         "kubelet has sufficient PID available", now),
-                condition(old, NodeCondition.READY, NodeCondition.TRUE, "KubeletReady",
-                        "kubelet is posting ready status", now));
+                runtimeError == null ? condition(old, NodeCondition.READY, NodeCondition.TRUE, "KubeletReady",
+                        "kubelet is posting ready status", now)
+                        : condition(old, NodeCondition.READY, NodeCondition.FALSE, "KubeletNotReady",
+                        "container runtime is down: " + runtimeError, now));
         List<NodeAddress> addresses = List.of(NodeAddress.of(NodeAddress.INTERNAL_IP, ctx.hostIP()),
                 NodeAddress.of(NodeAddress.HOSTNAME, info.hostname()));
         NodeSystemInfo system = new NodeSystemInfo(ctx.nodeName(), ctx.nodeName(), bootID, info.kernelVersion(),
                 version.runtimeName(), version.runtimeName() + "://" + version.runtimeVersion(), KUBELET_VERSION,
                 "", info.operatingSystem(), info.architecture());
-        return new NodeStatus(capacity, capacity, conditions, addresses, system, images());
+        return new NodeStatus(capacity, capacity, conditions, addresses, system,
+                runtimeError == null ? images() : old == null ? List.of() : old.images());
     }
 
     private List<ContainerImage> images() {

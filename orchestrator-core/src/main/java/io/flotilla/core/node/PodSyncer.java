@@ -7,6 +7,7 @@ import io.flotilla.api.core.Pod;
 import io.flotilla.api.core.PodSpec;
 import io.flotilla.api.core.PodStatus;
 import io.flotilla.api.runtime.ContainerRuntimeException;
+import io.flotilla.api.runtime.DnsConfig;
 import io.flotilla.api.runtime.PodSandboxConfig;
 import io.flotilla.api.runtime.PodSandboxStatus;
 import io.flotilla.api.runtime.PortMapping;
@@ -62,10 +63,10 @@ final class PodSyncer {
                     : ctx.clock().now();
         }
         boolean sandboxReady = ensureSandbox(w, pod) && ensureVolumes(w, pod);
-        if (sandboxReady) {
-            runContainers(w, pod);
-        }
         RuntimeView view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
+        if (sandboxReady && runContainers(w, pod, view)) {
+            view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
+        }
         w.probes.retain(new HashSet<>(view.runningIds()));
         PodStatus status = statuses.build(w, view, w.sandboxId != null);
         if (status.isTerminal()) {
@@ -77,18 +78,19 @@ final class PodSyncer {
         }
     }
 
-    private void runContainers(PodWorker w, Pod pod) {
-        RuntimeView view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
+    /** Starts, restarts and kills what is due; {@code true} if it changed the runtime, so {@code view} is stale. */
+    private boolean runContainers(PodWorker w, Pod pod, RuntimeView view) {
         for (Container c : pod.spec().initContainers()) {
             RuntimeContainerStatus s = view.latest(c.name());
             if (RuntimeView.exited(s) && s.exitCode() == 0) {
                 continue;
             }
             if (s == null || RuntimeView.exited(s) && !PodSpec.RESTART_NEVER.equals(policy(pod))) {
-                startOrBackOff(w, pod, c, s);
+                return startOrBackOff(w, pod, c, s);
             }
-            return;
+            return false;
         }
+        boolean changed = false;
         for (Container c : pod.spec().containers()) {
             RuntimeContainerStatus s = view.latest(c.name());
             if (RuntimeView.running(s)) {
@@ -100,15 +102,20 @@ final class PodSyncer {
                 ctx.events().record(pod, Event.NORMAL, "Killing", "%s", kill);
                 ctx.runtime().stopContainer(s.id(), grace(pod, c));
                 s = ctx.runtime().containerStatus(s.id());
+                changed = true;
             }
             if (s == null || RuntimeView.exited(s) && shouldRestart(pod, s)) {
-                startOrBackOff(w, pod, c, s);
+                changed |= startOrBackOff(w, pod, c, s);
             }
         }
+        return changed;
     }
 
-    /** Starts the first or next attempt of {@code c}, unless its restart back-off is running. */
-    private void startOrBackOff(PodWorker w, Pod pod, Container c, RuntimeContainerStatus last) {
+    /**
+     * Starts the first or next attempt of {@code c}, unless its restart back-off is running; {@code true} if it
+     * tried the start.
+     */
+    private boolean startOrBackOff(PodWorker w, Pod pod, Container c, RuntimeContainerStatus last) {
         String key = ContainerStarter.restartKey(w, c);
         Instant failedAt = last != null ? last.finishedAt() : w.startFailures.get(c.name());
         if (failedAt != null) {
@@ -120,14 +127,25 @@ final class PodSyncer {
                         + "%s_%s(%s)", c.name(), pod.metadata().name(), pod.metadata().namespace(), w.uid);
                 w.waiting.put(c.name(), new PodWorker.Waiting("CrashLoopBackOff", message));
                 w.kickAfter(ctx.backoff().remaining(key, failedAt));
-                return;
+                return false;
             }
             if (last != null) {
                 ctx.backoff().next(key, failedAt);
             }
         }
-        int attempt = last == null ? 0 : last.restartCount() + 1;
+        int attempt = last == null ? restartsInEarlierSandboxes(w, c) : last.restartCount() + 1;
         starter.start(w, c, attempt);
+        return true;
+    }
+
+    /**
+     * The next attempt of a container the runtime holds none of: 0 for a new pod; after its sandbox was recreated
+     * (a daemon restart removed it), one more than the pod's status shows, so the restart count goes on as
+     * kubelet's does.
+     */
+    private static int restartsInEarlierSandboxes(PodWorker w, Container c) {
+        return w.currentStatus().containerStatus(c.name()).filter(s -> s.containerID() != null)
+                .map(s -> s.effectiveRestartCount() + 1).orElse(0);
     }
 
     private boolean shouldRestart(Pod pod, RuntimeContainerStatus s) {
@@ -201,6 +219,10 @@ final class PodSyncer {
                 .hostname(pod.spec().hostname() != null ? pod.spec().hostname() : meta.name())
                 .labels(ctx.podLabels(meta.namespace(), meta.name(), meta.uid(), RuntimeLabels.KIND_SANDBOX))
                 .hostNetwork(Boolean.TRUE.equals(pod.spec().hostNetwork()));
+        DnsConfig dns = ctx.dns().forPod(pod);
+        if (dns != null) {
+            b.dnsConfig(dns);
+        }
         for (Container c : pod.spec().containers()) {
             for (ContainerPort p : c.ports()) {
                 if (p.hostPort() != null && p.hostPort() > 0 && p.containerPort() != null) {

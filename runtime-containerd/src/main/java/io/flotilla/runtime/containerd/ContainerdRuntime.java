@@ -273,6 +273,16 @@ public final class ContainerdRuntime implements ContainerRuntime {
         node().volumes().writeFiles(Objects.requireNonNull(volumeName, "volumeName"), Map.copyOf(files));
     }
 
+    /**
+     * The address of containerd's CNI bridge on this host, read from the CNI configuration containerd loaded (the
+     * bridge plugin's gateway, by default the first address of its subnet); the same for every cluster.
+     */
+    @Override
+    public Optional<String> podNetworkGateway(String clusterId) {
+        Objects.requireNonNull(clusterId, "clusterId");
+        return node().gateway().address();
+    }
+
     @Override
     public Subscription subscribe(RuntimeEventListener listener) {
         return node().events().subscribe(Objects.requireNonNull(listener, "listener"));

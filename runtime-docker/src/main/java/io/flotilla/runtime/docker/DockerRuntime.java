@@ -34,6 +34,7 @@ import io.flotilla.api.runtime.Subscription;
 import io.flotilla.api.runtime.VolumeFile;
 import io.flotilla.runtime.docker.internal.Cleanup;
 import io.flotilla.runtime.docker.internal.Engine;
+import io.flotilla.runtime.docker.internal.Names;
 import io.flotilla.runtime.docker.internal.SandboxSpecs;
 import io.flotilla.runtime.docker.internal.Settings;
 import java.net.URI;
@@ -295,6 +296,18 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void writeFiles(String volumeName, Map<String, VolumeFile> files) {
         engine().volumes().writeFiles(Objects.requireNonNull(volumeName, "volumeName"), Map.copyOf(files));
+    }
+
+    /**
+     * The gateway of the cluster's Docker network (or of the network set with {@link #network(String)}), creating
+     * the network if needed. The address is on this engine's host: a local engine's, or a remote engine's on that
+     * machine (so a service on the machine running Flotilla cannot listen there unless the engine runs on it too).
+     */
+    @Override
+    public Optional<String> podNetworkGateway(String clusterId) {
+        Objects.requireNonNull(clusterId, "clusterId");
+        String network = settings.network() != null ? settings.network() : Names.network(clusterId);
+        return engine().networks().gateway(network, clusterId);
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class CriNode implements AutoCloseable {
     private final CriSandboxes sandboxes;
     private final CriImages images;
     private final CriContainers containers;
+    private final CniGateway gateway;
 
     private CriNode(CriConnection cri, RuntimeVersion version, Path stateDir, Duration relistInterval, Clock clock) {
         this.cri = cri;
@@ -40,6 +41,7 @@ public final class CriNode implements AutoCloseable {
         this.sandboxes = new CriSandboxes(cri, stateDir.resolve("pods"), events);
         this.images = new CriImages(cri);
         this.containers = new CriContainers(cri, sandboxes, images, volumes, events, clock);
+        this.gateway = new CniGateway(cri);
     }
 
     /**
@@ -76,6 +78,11 @@ public final class CriNode implements AutoCloseable {
     /** The volumes. */
     public HostVolumes volumes() {
         return volumes;
+    }
+
+    /** The host's address on the CNI pod network. */
+    public CniGateway gateway() {
+        return gateway;
     }
 
     /** The events. */

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Network;
 import io.flotilla.api.runtime.RuntimeLabels;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -33,6 +34,8 @@ public final class Networks {
     private final Errors errors;
     private final Map<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Gateways of networks in {@link #known}, dropped with them: a recreated network may get another subnet. */
+    private final Map<String, String> gateways = new ConcurrentHashMap<>();
 
     /** Networks on the engine behind {@code docker}. */
     public Networks(DockerClient docker, Errors errors) {
@@ -55,7 +58,7 @@ public final class Networks {
                 if (attempt > 0 || !Errors.mentionsMissingNetwork(e)) {
                     throw e;
                 }
-                known.remove(name);
+                forget(name);
             } finally {
                 lock.readLock().unlock();
             }
@@ -89,10 +92,10 @@ public final class Networks {
         lock.writeLock().lock();
         try {
             docker.removeNetworkCmd(name).exec();
-            known.remove(name);
+            forget(name);
             LOG.debug("removed network {}", name);
         } catch (NotFoundException e) {
-            known.remove(name);
+            forget(name);
         } catch (DockerException e) {
             LOG.trace("network {} still in use: {}", name, Errors.daemonMessage(e));
         } catch (RuntimeException e) {
@@ -100,6 +103,41 @@ public final class Networks {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * The IPv4 gateway of network {@code name} (of cluster {@code clusterId}), creating the network if needed;
+     * cached until this runtime removes or recreates the network. Empty if the network has no IPv4 gateway.
+     */
+    public Optional<String> gateway(String name, String clusterId) {
+        String cached = gateways.get(name);
+        if (cached != null && known.contains(name)) {
+            return Optional.of(cached);
+        }
+        Optional<String> found = withNetwork(name, clusterId, () -> inspectGateway(name));
+        found.ifPresent(g -> gateways.put(name, g));
+        return found;
+    }
+
+    private Optional<String> inspectGateway(String name) {
+        Network network;
+        try {
+            network = docker.inspectNetworkCmd().withNetworkId(name).exec();
+        } catch (NotFoundException e) {
+            throw e; // withNetwork recreates a network that vanished
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "inspecting network " + name);
+        }
+        if (network.getIpam() == null || network.getIpam().getConfig() == null) {
+            return Optional.empty();
+        }
+        return network.getIpam().getConfig().stream().map(Network.Ipam.Config::getGateway)
+                .filter(g -> g != null && !g.isEmpty() && !g.contains(":")).findFirst();
+    }
+
+    private void forget(String name) {
+        known.remove(name);
+        gateways.remove(name);
     }
 
     /** Tries to remove every network this runtime created or used. */
