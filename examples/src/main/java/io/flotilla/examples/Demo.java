@@ -1,45 +1,37 @@
 package io.flotilla.examples;
 
 import io.flotilla.api.apps.Deployment;
-import io.flotilla.api.controller.Result;
-import io.flotilla.api.core.ConfigMap;
+import io.flotilla.api.core.ContainerStatus;
 import io.flotilla.api.core.Pod;
-import io.flotilla.api.manifest.ManifestException;
-import io.flotilla.api.meta.OwnerReference;
-import io.flotilla.api.meta.Resource;
 import io.flotilla.core.Cluster;
-import io.flotilla.core.ClusterBuilder;
 import io.flotilla.core.controllers.deployment.DeploymentRollout;
-import io.flotilla.core.node.NodeAgentConfig;
-import io.flotilla.core.sim.Scenario;
-import io.flotilla.core.sim.SimBehavior;
-import io.flotilla.runtime.docker.DockerRuntime;
+import io.flotilla.core.diagnostics.ClusterReport;
+import io.flotilla.core.startup.StartupReport;
+import io.flotilla.examples.shop.ShopCluster;
+import io.flotilla.examples.shop.ThreeTierShop;
+import io.flotilla.examples.support.Await;
+import io.flotilla.examples.support.Http;
+import io.flotilla.examples.support.ServicePoller;
 import io.flotilla.testkit.TestDocker;
-import io.flotilla.testkit.TestImages;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * What {@code scripts/demo} runs: a small shop from plain Kubernetes YAML on real Docker containers when an engine
- * answers (else on the simulated runtime, saying so), then self-healing, scaling, a rolling restart, refusal of a
- * broken manifest, and a user reconciler whose objects the garbage collector removes.
+ * What {@code scripts/demo} runs: the {@link ThreeTierShop} on real Docker containers when an engine answers (else
+ * on simulated nodes, saying so). It prints status tables while the shop converges, then a request through the web
+ * Service's node port, a scale-up, a zero-downtime rolling update, a killed container healing, and a teardown that
+ * leaves nothing behind. On failure it prints the cluster's diagnostics before rethrowing.
  */
 public final class Demo {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String SHOP = "shop";
+    private static final String NS = ThreeTierShop.NAMESPACE;
     private final PrintStream out;
     private final boolean docker;
 
@@ -48,207 +40,147 @@ public final class Demo {
         this.docker = docker;
     }
 
-    /** Runs the demo on Docker if an engine answers, else on the simulated runtime; exits non-zero on failure. */
-    public static void main(String[] args) throws Exception {
+    /** Runs the demo on Docker if an engine answers ({@code --simulated} forces simulated nodes); exits 0 when done. */
+    public static void main(String[] args) {
         boolean docker = args.length > 0 ? args[0].equals("--docker") : TestDocker.answers();
         new Demo(System.out, docker).run();
         System.exit(0);
     }
 
-    void run() throws IOException, InterruptedException {
-        out.println("Flotilla demo: an embedded control plane running a shop from Kubernetes YAML");
-        try (Cluster cluster = cluster()) {
+    void run() {
+        out.println("Flotilla demo: a three-tier shop (web x3, api x2, a StatefulSet db, a migration Job)");
+        out.println(docker ? "Runtime: Docker at " + TestDocker.host() + ", one node, busybox images built locally"
+                : "Runtime: simulated (no Docker engine answers; run as root or start dockerd for real containers)");
+        ShopCluster shop = docker ? ShopCluster.onDocker("demo") : ShopCluster.simulated("demo");
+        try (shop) {
+            Cluster cluster = shop.cluster();
             try {
-                applyShop(cluster);
-                showPods(cluster, "2. The web Deployment is available; its pods:");
-                fetchPage(cluster);
-                selfHeal(cluster);
-                scaleAndRestart(cluster);
-                refuseBadManifest(cluster);
-                runReconciler(cluster);
-            } catch (IllegalStateException e) {
-                diagnose(cluster);
+                start(cluster);
+                request(cluster);
+                scaleUp(cluster);
+                rollingUpdate(cluster);
+                killContainer(cluster);
+            } catch (RuntimeException e) {
+                out.println("\nA step failed: " + e.getMessage() + "\n" + ClusterReport.of(cluster, NS).fullDump());
                 throw e;
             }
+            out.println("\n6. Teardown: closing the cluster");
         }
-        out.println("\nDone: closing the cluster removed every container, sandbox and volume it created.");
+        List<String> left = shop.leftovers();
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("the demo left behind: " + left);
+        }
+        out.println("   nothing left: no container, sandbox, network or volume labelled io.flotilla.cluster=demo");
     }
 
-    private Cluster cluster() {
-        ClusterBuilder builder = Cluster.builder().id("demo");
-        if (docker) {
-            out.println("Runtime: Docker at " + TestDocker.host() + " (one node, \"local\"; images "
-                    + TestImages.BUSYBOX + " and " + TestImages.PAUSE + " built locally from busybox)");
-            TestImages.ensureBuilt(TestDocker.client());
-            return builder.node("local", DockerRuntime.local()).start();
+    private void start(Cluster cluster) {
+        out.println("\n1. Starting the shop by its start-up graph: db and web at once, migrate after db is Ready, "
+                + "api after migrate Completed");
+        long t0 = System.nanoTime();
+        CompletableFuture<StartupReport> startup = CompletableFuture.supplyAsync(
+                () -> ThreeTierShop.start(cluster, NS, WAIT), task -> Thread.ofVirtual().name("startup").start(task));
+        String shown = "";
+        while (true) {
+            try {
+                StartupReport report = startup.get(1500, TimeUnit.MILLISECONDS);
+                out.printf("%n   all Ready in %.1f s:%n%s", (System.nanoTime() - t0) / 1e9, indent(report.toString()));
+                showTables(cluster);
+                return;
+            } catch (TimeoutException e) {
+                String tables = ClusterReport.of(cluster, NS).workloadTable();
+                if (!tables.equals(shown)) {
+                    out.printf("%n   after %.1f s:%n%s", (System.nanoTime() - t0) / 1e9, indent(tables));
+                    shown = tables;
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
-        out.println("Runtime: simulated (no Docker engine answers; run as root or start dockerd for real containers)");
-        Scenario scenario = Scenario.create().forImage(TestImages.BUSYBOX,
-                SimBehavior.runsForever().serves(8080, "/", 200, "<h1>Flotilla shop</h1>"));
-        return builder.simulatedNodes(2, scenario, NodeAgentConfig.defaults()).start();
     }
 
-    private void applyShop(Cluster cluster) throws IOException, InterruptedException {
-        out.println("\n1. Applying demo/shop.yaml (plain Kubernetes YAML):");
-        List<Resource> applied;
-        try (InputStream in = Demo.class.getResourceAsStream("/demo/shop.yaml")) {
-            applied = cluster.applyYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        for (Resource r : applied) {
-            out.printf("   %-11s %s%n", r.kind(), (r.metadata().namespace() == null ? "" : r.metadata().namespace()
-                    + "/") + r.metadata().name());
-        }
-        Deployment web = deployment(cluster);
-        out.println("   defaults filled in as Kubernetes would: strategy " + web.spec().strategy().type()
-                + " " + web.spec().strategy().rollingUpdate().maxSurge() + "/"
-                + web.spec().strategy().rollingUpdate().maxUnavailable() + ", revisionHistoryLimit "
-                + web.spec().revisionHistoryLimit());
-        out.println("   the Secret prints as " + cluster.client().secrets().inNamespace(SHOP).get("db").orElseThrow());
-        awaitAvailable(cluster, 2);
-    }
-
-    private void fetchPage(Cluster cluster) throws IOException, InterruptedException {
+    private void request(Cluster cluster) {
+        out.println("\n2. A request through the web Service (NodePort on 127.0.0.1) and one to api:");
         if (!docker) {
-            out.println("   (simulated pods have no reachable IPs; on Docker the demo fetches the page here)");
+            out.println("   (simulated pods serve nothing real; on Docker the demo fetches the page here)");
             return;
         }
-        Pod pod = pods(cluster).get(0);
-        URI url = URI.create("http://" + pod.status().podIP() + ":8080/");
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            String body = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            out.println("   GET " + url + " -> " + body.strip() + "   (busybox httpd serving the ConfigMap volume)");
+        URI web = cluster.services().hostUrl(NS, "web");
+        out.println("   GET " + web + " -> " + Http.get(web));
+        URI api = cluster.services().hostUrl(NS, "api");
+        out.println("   GET " + api + " -> " + Http.get(api) + "   (the password itself is never printed)");
+    }
+
+    private void scaleUp(Cluster cluster) {
+        out.println("\n3. Scaling web from 3 to 5 replicas:");
+        DeploymentRollout.of(cluster.client(), cluster.clock(), NS, "web").scale(5);
+        awaitWeb(cluster, 5);
+        out.print(indent(ClusterReport.of(cluster, NS).workloadTable()));
+    }
+
+    private void rollingUpdate(Cluster cluster) {
+        out.println("\n4. Rolling update of web to v2 (maxSurge 1, maxUnavailable 0), requests running throughout:");
+        Deployment v2 = ThreeTierShop.web(NS, "v2").toBuilder().replicas(5).build();
+        try (ServicePoller poller = docker ? ServicePoller.start(cluster.services().hostUrl(NS, "web")) : null) {
+            cluster.apply(v2);
+            DeploymentRollout rollout = DeploymentRollout.of(cluster.client(), cluster.clock(), NS, "web");
+            Await.until("the rolling update", WAIT, () -> rollout.status().complete() && webPods(cluster).size() == 5
+                    && webPods(cluster).stream().allMatch(p -> p.isReady() && isVersion(p, "v2")));
+            if (poller != null) {
+                out.println("   " + poller.summary());
+                out.println("   the page now: " + Http.get(cluster.services().hostUrl(NS, "web")));
+            }
+        }
+        out.print(indent(ClusterReport.of(cluster, NS).podTable()));
+    }
+
+    private void killContainer(Cluster cluster) {
+        Pod victim = webPods(cluster).get(0);
+        ContainerStatus status = victim.status().containerStatuses().get(0);
+        int restarts = status.restartCount() == null ? 0 : status.restartCount();
+        out.println("\n5. Killing the container of " + victim.metadata().name() + " (through its node's runtime):");
+        String containerId = status.containerID().substring(status.containerID().indexOf("://") + 3);
+        cluster.nodes().agent(victim.spec().nodeName()).orElseThrow().runtime()
+                .stopContainer(containerId, Duration.ZERO);
+        Await.until("the killed container to restart", WAIT, () -> cluster.client().pods().inNamespace(NS)
+                .get(victim.metadata().name()).filter(Pod::isReady)
+                .map(p -> p.status().containerStatuses().get(0).restartCount())
+                .filter(n -> n != null && n > restarts).isPresent());
+        out.println("   the node agent restarted it in place (same pod, same IP, RESTARTS went up):");
+        out.print(indent(ClusterReport.of(cluster, NS).podTable()));
+        if (docker) {
+            out.println("   the Service still answers: " + Http.get(cluster.services().hostUrl(NS, "web")));
         }
     }
 
-    private void selfHeal(Cluster cluster) throws InterruptedException {
-        Pod victim = pods(cluster).get(0);
-        out.println("\n3. Self-healing: deleting pod " + victim.metadata().name());
-        cluster.client().pods().inNamespace(SHOP).delete(victim.metadata().name());
-        await("a replacement pod", () -> available(cluster) == 2
-                && pods(cluster).stream().filter(Pod::isReady).count() == 2
-                && pods(cluster).stream().noneMatch(p -> p.metadata().name().equals(victim.metadata().name())));
-        showPods(cluster, "   the ReplicaSet replaced it:");
+    private void showTables(Cluster cluster) {
+        ClusterReport report = ClusterReport.of(cluster, NS);
+        out.print(indent(report.workloadTable()));
+        out.print(indent(report.podTable()));
     }
 
-    private void scaleAndRestart(Cluster cluster) throws InterruptedException {
-        DeploymentRollout rollout = DeploymentRollout.of(cluster.client(), cluster.clock(), SHOP, "web");
-        out.println("\n4. Scaling to 3, then a rolling restart (maxSurge 25%, maxUnavailable 25%):");
-        rollout.scale(3);
-        awaitAvailable(cluster, 3);
-        Set<String> before = names(pods(cluster));
-        rollout.restart();
-        await("the rolling restart", () -> rollout.status().complete() && available(cluster) == 3
-                && pods(cluster).stream().filter(Pod::isReady).count() == 3
-                && names(pods(cluster)).stream().noneMatch(before::contains));
-        showPods(cluster, "   every pod was replaced by the rolling restart:");
-        out.println("   revisions: " + rollout.history().stream().map(r -> r.revision() + " (" + r.replicaSet() + ")")
-                .collect(Collectors.joining(", ")));
-    }
-
-    private void refuseBadManifest(Cluster cluster) {
-        out.println("\n5. A broken manifest is refused whole, every problem named:");
-        try {
-            cluster.applyYaml("""
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: api, namespace: shop}
-                    spec:
-                      replicas: -1
-                      selector: {matchLabels: {app: api}}
-                      template:
-                        metadata: {labels: {app: other}}
-                        spec:
-                          containers:
-                            - {name: api, image: api:1, ports: [{containerPort: 70000}]}
-                    """);
-            throw new IllegalStateException("the broken manifest was accepted");
-        } catch (ManifestException e) {
-            e.errors().forEach(error -> out.println("   " + error));
-        }
-    }
-
-    private void runReconciler(Cluster cluster) throws InterruptedException {
-        out.println("\n6. A user reconciler (ConfigMap -> an upper-cased copy it owns), fed by watches:");
-        cluster.controllers().controller("shouter").forType(ConfigMap.TYPE).reconciler(request -> {
-            cluster.client().configMaps().inNamespace(request.namespace()).get(request.name())
-                    .filter(cm -> !cm.metadata().name().endsWith("-loud") && cm.data().containsKey("text"))
-                    .ifPresent(cm -> cluster.client().configMaps().apply(ConfigMap.named(cm.metadata().name() + "-loud")
-                            .namespace(cm.metadata().namespace())
-                            .ownerReference(OwnerReference.controlledBy(cm))
-                            .data("text", cm.data().get("text").toUpperCase(Locale.ROOT)).build()));
-            return Result.done();
+    private void awaitWeb(Cluster cluster, int replicas) {
+        Await.until(replicas + " available web pods", WAIT, () -> {
+            Deployment web = cluster.client().deployments().inNamespace(NS).get("web").orElseThrow();
+            return web.status() != null && Integer.valueOf(replicas).equals(web.status().availableReplicas())
+                    && webPods(cluster).stream().filter(Pod::isReady).count() == replicas;
         });
-        cluster.apply(ConfigMap.named("greeting").namespace(SHOP).data("text", "hello, flotilla"));
-        await("the reconciler to write greeting-loud", () -> loud(cluster) != null);
-        out.println("   greeting-loud: " + loud(cluster).data().get("text"));
-        cluster.client().configMaps().inNamespace(SHOP).delete("greeting");
-        await("the garbage collector to remove greeting-loud", () -> loud(cluster) == null);
-        out.println("   deleted greeting: the garbage collector removed greeting-loud (ownerReferences)");
     }
 
-    private void showPods(Cluster cluster, String title) {
-        out.println(title);
-        out.printf("   %-22s %-6s %-8s %-9s %-9s %s%n", "NAME", "READY", "STATUS", "RESTARTS", "NODE", "IP");
-        for (Pod p : pods(cluster)) {
-            int restarts = p.status().containerStatuses().stream().mapToInt(s -> s.restartCount() == null ? 0
-                    : s.restartCount()).sum();
-            out.printf("   %-22s %-6s %-8s %-9d %-9s %s%n", p.metadata().name(), p.isReady() ? "1/1" : "0/1",
-                    p.status().phase(), restarts, p.spec().nodeName(), p.status().podIP());
-        }
-    }
-
-    /** What a user would look at when a step does not converge: pods, their waiting reasons, warning events. */
-    private void diagnose(Cluster cluster) {
-        out.println("\nA step did not converge. Pods:");
-        for (Pod p : cluster.client().pods().inNamespace(SHOP).list()) {
-            out.println("   " + p.metadata().name() + " node=" + p.spec().nodeName() + " phase="
-                    + (p.status() == null ? null : p.status().phase()) + " containers=" + (p.status() == null ? ""
-                    : p.status().containerStatuses().stream().map(c -> c.name() + ":" + c.state())
-                    .collect(Collectors.joining(", "))));
-        }
-        out.println("Warning events:");
-        cluster.client().events().list().stream().filter(e -> "Warning".equals(e.eventType()))
-                .forEach(e -> out.println("   " + e.involvedObject().name() + " " + e.reason() + ": " + e.message()));
-    }
-
-    private static List<Pod> pods(Cluster cluster) {
-        return cluster.client().pods().inNamespace(SHOP).list().stream()
+    private static List<Pod> webPods(Cluster cluster) {
+        return cluster.client().pods().inNamespace(NS).list().stream()
                 .filter(p -> "web".equals(p.metadata().labels().get("app")) && !p.metadata().isDeleting())
-                .filter(p -> p.status() != null)
+                .filter(p -> p.status() != null && !p.status().containerStatuses().isEmpty())
                 .sorted(Comparator.comparing(p -> p.metadata().name())).toList();
     }
 
-    private static Set<String> names(List<Pod> pods) {
-        return pods.stream().map(p -> p.metadata().name()).collect(Collectors.toSet());
+    private static boolean isVersion(Pod pod, String version) {
+        return pod.spec().containers().get(0).envVar("VERSION").map(v -> version.equals(v.value())).orElse(false);
     }
 
-    private static Deployment deployment(Cluster cluster) {
-        return cluster.client().deployments().inNamespace(SHOP).get("web").orElseThrow();
-    }
-
-    private static int available(Cluster cluster) {
-        Deployment web = deployment(cluster);
-        Integer n = web.status() == null ? null : web.status().availableReplicas();
-        return n == null ? 0 : n;
-    }
-
-    private void awaitAvailable(Cluster cluster, int replicas) throws InterruptedException {
-        await(replicas + " available web pods", () -> available(cluster) == replicas
-                && pods(cluster).stream().filter(Pod::isReady).count() == replicas);
-    }
-
-    private static ConfigMap loud(Cluster cluster) {
-        return cluster.client().configMaps().inNamespace(SHOP).get("greeting-loud").orElse(null);
-    }
-
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + WAIT + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static String indent(String text) {
+        return text.lines().map(l -> "   " + l + "\n").reduce("", String::concat);
     }
 }

@@ -18,16 +18,18 @@ class ReadmeExampleTest {
 
     @Test
     void readmeExamplesAreTheCompiledExamples() throws IOException {
-        assertReadmeBlockIs("ReadmeExample");
-        assertReadmeBlockIs("ReadmeClusterExample");
+        assertReadmeBlockIs("examples/src/main/java/io/flotilla/examples/ReadmeExample.java");
+        assertReadmeBlockIs("examples/src/main/java/io/flotilla/examples/ReadmeClusterExample.java");
+        // the new user's project: built against the installed artifacts by scripts/test
+        assertReadmeBlockIs("examples/new-user-project/src/test/java/com/example/shop/ShopTest.java");
     }
 
-    private static void assertReadmeBlockIs(String example) throws IOException {
+    private static void assertReadmeBlockIs(String file) throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        Matcher block = Pattern.compile("compiled from examples/src/main/java/io/flotilla/examples/" + example
-                + "\\.java -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README has the block of %s", example).isTrue();
-        String source = Files.readString(Path.of("src/main/java/io/flotilla/examples/" + example + ".java"));
+        Matcher block = Pattern.compile("compiled from " + Pattern.quote(file) + " -->\\s*```java\\n(.*?)```",
+                Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README has the block of %s", file).isTrue();
+        String source = Files.readString(Path.of("..", file));
         String compiled = source.substring(source.indexOf("// README:start") + "// README:start".length(),
                 source.indexOf("// README:end"));
         assertThat(normalise(block.group(1))).isEqualTo(normalise(compiled));
