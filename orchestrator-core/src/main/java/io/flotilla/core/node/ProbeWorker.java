@@ -11,7 +11,9 @@ import java.time.Instant;
  * Design notes: one repeating task on the agent's clock per probe of a running container, ticking at
  * startedAt + k * periodSeconds (k >= 1), as kubelet's probe worker ticks every period after it starts with the
  * container; ticks before startedAt + initialDelaySeconds are skipped. So a liveness probe that always fails
- * restarts its container failureThreshold x periodSeconds after the start. The task runs on the clock's thread (a
+ * restarts its container failureThreshold x periodSeconds after the start. A readiness probe without an initial delay
+ * also runs once right away, as kubelet's prober manager triggers one when a container starts, so a pod that answers
+ * at once is Ready at once instead of a period later. The task runs on the clock's thread (a
  * virtual thread per task on the system clock; the advancing thread on a virtual clock, which makes probe timing
  * exact in tests); a result that changes the pod kicks its worker.
  */
@@ -28,6 +30,7 @@ final class ProbeWorker implements Runnable {
     private final AgentContext context;
     private final ProbeSet set;
     private final PodWorker owner;
+    private final Object probing = new Object();
     private Boolean lastResult;
     private int run;
     private volatile boolean stopped;
@@ -53,6 +56,9 @@ final class ProbeWorker implements Runnable {
         long ticksDone = sinceStart.isNegative() ? 0 : sinceStart.toNanos() / period.toNanos();
         Duration first = Duration.between(context.clock().now(), startedAt.plus(period.multipliedBy(ticksDone + 1)));
         task = context.clock().scheduleAtFixedRate(first, period, this);
+        if (kind == ProbeSet.Kind.READINESS && ticksDone == 0 && value(probe.initialDelaySeconds(), 0) == 0) {
+            context.clock().schedule(Duration.ZERO, this);
+        }
     }
 
     synchronized void stop() {
@@ -64,6 +70,12 @@ final class ProbeWorker implements Runnable {
 
     @Override
     public void run() {
+        synchronized (probing) {   // the immediate run and a tick must not interleave their counting
+            probeOnce();
+        }
+    }
+
+    private void probeOnce() {
         if (stopped || owner.stopped()) {
             return;
         }

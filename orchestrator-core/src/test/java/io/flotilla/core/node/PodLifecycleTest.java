@@ -19,6 +19,7 @@ import io.flotilla.api.runtime.ExecResult;
 import io.flotilla.api.runtime.RuntimeContainer;
 import io.flotilla.core.sim.SimBehavior;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,23 @@ class PodLifecycleTest {
         Pod unready = f.awaitPod("web", ready(false));
         assertThat(unready.status().containerStatuses().get(0).ready()).isFalse();
         assertThat(unready.status().phase()).isEqualTo(PodStatus.RUNNING);
+    }
+
+    @Test
+    void aReadinessProbeWithoutInitialDelayRunsAsSoonAsTheContainerStarts() {
+        f.scenario.forContainer("web", SimBehavior.runsForever()
+                .servesBetween(Duration.ZERO, Duration.ofHours(1), 80, "/healthz", 200, "ok"));
+        f.run(Pod.named("web").container("web", c -> c.image("nginx:1.27")
+                .readiness(Probe.http("/healthz", 80).periodSeconds(10))));
+        f.awaitPod("web", phase(PodStatus.RUNNING));
+        Instant started = f.clock.now();
+
+        // due "now": runs on the next runDue, which must not move the clock a period on
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            f.clock.runDue();
+            assertThat(f.pod("web").orElseThrow()).matches(ready(true));
+        });
+        assertThat(f.clock.now()).isEqualTo(started);
     }
 
     @Test
