@@ -62,6 +62,16 @@ TOML
 JSON
 }
 
+# Creates the CNI bridge with its gateway address before the first pod does (the bridge plugin adopts it), so the
+# cluster DNS can listen on the gateway from the start. Assumes a subnet of the form a.b.c.0/NN (gateway a.b.c.1).
+ensure_containerd_bridge() {
+  is_root && command -v ip >/dev/null 2>&1 || return 0
+  local gateway="${FLOTILLA_CONTAINERD_SUBNET%.0/*}.1/${FLOTILLA_CONTAINERD_SUBNET#*/}"
+  ip link show flotilla-ctd0 >/dev/null 2>&1 || ip link add flotilla-ctd0 type bridge
+  ip addr show dev flotilla-ctd0 | grep -q "inet ${gateway} " || ip addr add "$gateway" dev flotilla-ctd0
+  ip link set flotilla-ctd0 up
+}
+
 # Lets pods on the containerd bridge reach each other: Docker sets the FORWARD policy to DROP and, with
 # bridge-nf-call-iptables, that also drops traffic between two ports of the same bridge. Idempotent.
 allow_containerd_pod_traffic() {
@@ -110,6 +120,7 @@ ensure_containerd() {
   else
     log "using the containerd at $dir/containerd.sock"
   fi
+  ensure_containerd_bridge
   allow_containerd_pod_traffic
   # the test images are built on Docker by the testkit; build them once here if Docker does not have them yet
   if ! docker image inspect flotilla-test/busybox:1 flotilla-test/pause:1 >/dev/null 2>&1; then

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What the contract suite does not cover: published ports, DNS, hostname, env, limits, and bad input. */
+/**
+ * What the contract suite does not cover: published ports, DNS, hostname, env, limits, IPv6 off on an IPv4-only
+ * network, and bad input.
+ */
 @RequiresRuntime("containerd")
 class ContainerdPodIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -98,6 +101,23 @@ class ContainerdPodIT {
         assertThat(exec(server, "cat /sys/fs/cgroup/memory.max 2>/dev/null"
                 + " || cat /sys/fs/cgroup/memory/memory.limit_in_bytes")).isEqualTo(Long.toString(64L << 20));
         assertThat(runtime.podSandboxStatus(sandbox).ip()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    }
+
+    // regression: with IPv6 on, glibc sorts a Service's A records by prefix (RFC 6724 rule 9), so a client pod
+    // always reached the backend nearest its own IP and DNS round robin did nothing
+    @Test
+    void ipv6IsOffInPodsOnTheIpv4OnlyNetworkUnlessThePodSetsIt() {
+        assertThat(disableIpv6In(pod("v4").build())).isEqualTo("1");
+        assertThat(disableIpv6In(pod("v6").sysctl("net.ipv6.conf.all.disable_ipv6", "0").build())).isEqualTo("0");
+    }
+
+    private String disableIpv6In(PodSandboxConfig config) {
+        String sandbox = runtime.runPodSandbox(config);
+        String app = runtime.createContainer(sandbox, ContainerConfig.builder("app", TestImages.BUSYBOX)
+                .command(ContractWorkload.SLEEPER.command())
+                .labels(RuntimeLabels.forContainer(config.labels(), "app", 0)).build(), config);
+        runtime.startContainer(app);
+        return exec(awaitRunning(app), "cat /proc/sys/net/ipv6/conf/all/disable_ipv6");
     }
 
     @Test

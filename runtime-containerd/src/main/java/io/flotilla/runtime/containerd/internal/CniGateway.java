@@ -7,6 +7,8 @@ import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /*
@@ -14,14 +16,23 @@ import java.util.Optional;
  * ("cniconfig": the networks, each plugin with its JSON "Source"). The pod network is the one on eth0; its bridge
  * plugin, when isGateway is set, puts the gateway on the bridge: the ipam range's "gateway", or (host-local's
  * default) the first address of the subnet. Anything else (no bridge plugin, no gateway, an IPv6 range) gives none.
+ * The same plugin's ipam subnets tell whether the pod network is IPv4 only. Both are asked once a gateway is found,
+ * then remembered.
  */
-/** The host's address on containerd's CNI bridge, read from the CRI Status call. Thread-safe. */
+/**
+ * The host's address on containerd's CNI bridge, and whether that network is IPv4 only, read from the CRI Status
+ * call. Thread-safe.
+ */
 public final class CniGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String POD_INTERFACE = "eth0";
 
     private final CriConnection cri;
-    private volatile String found;
+    private volatile PodNetwork found;
+
+    /** What the CNI configuration says about the pod network. */
+    private record PodNetwork(Optional<String> gateway, boolean ipv4Only) {
+    }
 
     /** The gateway of the CNI network of the containerd behind {@code cri}. */
     public CniGateway(CriConnection cri) {
@@ -30,9 +41,21 @@ public final class CniGateway {
 
     /** The gateway address, asked once and then remembered; empty if the CNI configuration has none. */
     public Optional<String> address() {
-        String known = found;
+        return network().gateway();
+    }
+
+    /**
+     * Whether the pod network's bridge gives pods IPv4 addresses only (every ipam subnet is an IPv4 one); false
+     * when there is no such bridge or no subnet.
+     */
+    public boolean ipv4Only() {
+        return network().ipv4Only();
+    }
+
+    private PodNetwork network() {
+        PodNetwork known = found;
         if (known != null) {
-            return Optional.of(known);
+            return known;
         }
         Cri.StatusResponse status;
         try {
@@ -40,13 +63,34 @@ public final class CniGateway {
         } catch (StatusRuntimeException e) {
             throw cri.errors().translate(e, "the CRI Status call");
         }
-        Optional<String> gateway = fromCniConfig(status.getInfoMap().get("cniconfig"));
-        gateway.ifPresent(g -> found = g);
-        return gateway;
+        String cniConfig = status.getInfoMap().get("cniconfig");
+        PodNetwork network = new PodNetwork(fromCniConfig(cniConfig), ipv4Only(cniConfig));
+        if (network.gateway().isPresent()) {
+            found = network;
+        }
+        return network;
     }
 
     /** The gateway in containerd's {@code cniconfig} status info, if it names one. */
     static Optional<String> fromCniConfig(String cniConfig) {
+        return podBridge(cniConfig).filter(b -> b.path("isGateway").asBoolean())
+                .flatMap(b -> gatewayOf(b.path("ipam")));
+    }
+
+    /** Whether the pod network's bridge in containerd's {@code cniconfig} status info has only IPv4 subnets. */
+    static boolean ipv4Only(String cniConfig) {
+        return podBridge(cniConfig).map(bridge -> {
+            JsonNode ipam = bridge.path("ipam");
+            List<String> subnets = new ArrayList<>();
+            ipam.path("ranges").forEach(set -> set.forEach(range -> subnets.add(range.path("subnet").asText(""))));
+            subnets.add(ipam.path("subnet").asText(""));
+            List<String> named = subnets.stream().filter(s -> !s.isEmpty()).toList();
+            return !named.isEmpty() && named.stream().noneMatch(s -> s.contains(":"));
+        }).orElse(false);
+    }
+
+    /** The source JSON of the bridge plugin of the network on the pod interface, if there is one. */
+    private static Optional<JsonNode> podBridge(String cniConfig) {
         if (cniConfig == null || cniConfig.isBlank()) {
             return Optional.empty();
         }
@@ -57,8 +101,8 @@ public final class CniGateway {
                 }
                 for (JsonNode plugin : network.path("Config").path("Plugins")) {
                     JsonNode source = JSON.readTree(plugin.path("Source").asText("{}"));
-                    if ("bridge".equals(source.path("type").asText()) && source.path("isGateway").asBoolean()) {
-                        return gatewayOf(source.path("ipam"));
+                    if ("bridge".equals(source.path("type").asText())) {
+                        return Optional.of(source);
                     }
                 }
             }

@@ -38,10 +38,10 @@ public final class CriNode implements AutoCloseable {
         this.version = version;
         this.volumes = new HostVolumes(stateDir.resolve("volumes"), cri.endpoint().uri(), clock);
         this.events = new EventHub(new Source(), relistInterval, clock);
-        this.sandboxes = new CriSandboxes(cri, stateDir.resolve("pods"), events);
+        this.gateway = new CniGateway(cri);
+        this.sandboxes = new CriSandboxes(cri, stateDir.resolve("pods"), events, gateway);
         this.images = new CriImages(cri);
         this.containers = new CriContainers(cri, sandboxes, images, volumes, events, clock);
-        this.gateway = new CniGateway(cri);
     }
 
     /**

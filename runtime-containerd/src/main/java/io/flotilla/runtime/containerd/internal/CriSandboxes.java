@@ -20,22 +20,42 @@ import java.util.stream.Stream;
  * Pod sandboxes through the CRI: one {@code RunPodSandbox} per sandbox (the runtime creates the pause container and
  * sets up its CNI network, ports and DNS), with container logs in a per-pod directory under the node's state
  * directory unless the configuration names one. Thread-safe.
+ *
+ * <p>On an IPv4-only CNI network a sandbox gets IPv6 disabled (unless its configuration sets that sysctl), as Docker
+ * does for a container on a network without IPv6. It matters to clients: with IPv6 on (link-local addresses only)
+ * glibc's getaddrinfo sorts the A records of a name by RFC 6724 rule 9, so every lookup of a Service in the pod's
+ * own subnet yields the nearest backend first and DNS round robin never spreads the load.
  */
 public final class CriSandboxes {
+    /** The sysctl that turns IPv6 off on every interface of the sandbox's network namespace. */
+    static final String DISABLE_IPV6 = "net.ipv6.conf.all.disable_ipv6";
     private final CriConnection cri;
     private final Path podsDir;
     private final EventHub events;
+    private final CniGateway network;
 
-    /** Sandboxes of {@code cri}, logging under {@code podsDir}. */
-    public CriSandboxes(CriConnection cri, Path podsDir, EventHub events) {
+    /** Sandboxes of {@code cri}, logging under {@code podsDir}, on the CNI network {@code network} describes. */
+    public CriSandboxes(CriConnection cri, Path podsDir, EventHub events, CniGateway network) {
         this.cri = cri;
         this.podsDir = podsDir;
         this.events = events;
+        this.network = network;
     }
 
-    /** The CRI configuration of {@code config}, as both {@code RunPodSandbox} and {@code CreateContainer} send it. */
+    /**
+     * The CRI configuration of {@code config}, as both {@code RunPodSandbox} and {@code CreateContainer} send it.
+     *
+     * @throws ContainerRuntimeException if the runtime cannot say what its CNI network is
+     */
     public Cri.PodSandboxConfig criConfig(PodSandboxConfig config) {
-        return CriMapping.sandboxConfig(config, CriMapping.podLogDirectory(podsDir, config.metadata()));
+        Cri.PodSandboxConfig mapped = CriMapping.sandboxConfig(config,
+                CriMapping.podLogDirectory(podsDir, config.metadata()));
+        if (config.hostNetwork() || config.sysctls().containsKey(DISABLE_IPV6) || !network.ipv4Only()) {
+            return mapped;
+        }
+        Cri.PodSandboxConfig.Builder out = mapped.toBuilder();
+        out.getLinuxBuilder().putSysctls(DISABLE_IPV6, "1");
+        return out.build();
     }
 
     /** Runs a sandbox and returns its id. */

@@ -42,4 +42,24 @@ class CniGatewayTest {
         assertThat(CniGateway.fromCniConfig("not json")).isEmpty();
         assertThat(CniGateway.firstAddress("fd00::/64")).isEmpty();
     }
+
+    @Test
+    void aBridgeWithOnlyIpv4SubnetsIsIpv4Only() {
+        String v4 = "{\"type\":\"bridge\",\"ipam\":{\"ranges\":[[{\"subnet\":\"10.2.0.0/24\"}],"
+                + "[{\"subnet\":\"10.3.0.0/24\"}]]}}";
+        String old = "{\"type\":\"bridge\",\"ipam\":{\"subnet\":\"172.19.0.0/16\"}}";
+        assertThat(CniGateway.ipv4Only(cniConfig(v4))).isTrue();
+        assertThat(CniGateway.ipv4Only(cniConfig(old))).isTrue();
+    }
+
+    @Test
+    void dualStackOrUnknownNetworksAreNotIpv4Only() {
+        String dual = "{\"type\":\"bridge\",\"ipam\":{\"ranges\":[[{\"subnet\":\"10.2.0.0/24\"}],"
+                + "[{\"subnet\":\"fd00:10::/64\"}]]}}";
+        String noSubnet = "{\"type\":\"bridge\",\"ipam\":{\"type\":\"dhcp\"}}";
+        assertThat(CniGateway.ipv4Only(cniConfig(dual))).isFalse();
+        assertThat(CniGateway.ipv4Only(cniConfig(noSubnet))).isFalse();
+        assertThat(CniGateway.ipv4Only("")).isFalse();
+        assertThat(CniGateway.ipv4Only(null)).isFalse();
+    }
 }

@@ -1,6 +1,5 @@
 package io.flotilla.examples;
 
-import static io.flotilla.examples.DockerClusterFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.api.apps.Deployment;
@@ -15,10 +14,7 @@ import io.flotilla.api.networking.Ingress;
 import io.flotilla.api.networking.IngressBackend;
 import io.flotilla.api.runtime.ExecResult;
 import io.flotilla.core.Cluster;
-import io.flotilla.testkit.RequiresRuntime;
-import io.flotilla.testkit.Runtimes;
 import io.flotilla.testkit.TestImages;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,44 +25,52 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.Lookup;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
- * Issue 8's acceptance on real Docker, with the cluster's default network settings: every pod's resolver is the
- * cluster DNS, served on port 53 of the cluster network's gateway (through Docker's embedded DNS, which forwards to
- * it), so a client pod reaches Services by their short names; readiness, scaling and StatefulSet pod identities show
- * in DNS and in the host proxy; the ingress routes paths to Services.
+ * Issue 8's acceptance on a real runtime, with the cluster's default network settings: every pod's resolver is the
+ * cluster DNS, served on port 53 of the node's pod network gateway, so a client pod reaches Services by their short
+ * names; readiness, scaling and StatefulSet pod identities show in DNS and in the host proxy; the ingress routes
+ * paths to Services. Each runtime runs it through a subclass that names the runtime and requires it
+ * ({@link ServiceDiscoveryOnDockerIT}, {@link ServiceDiscoveryOnContainerdIT}).
  *
- * <p>Quirks of the test image's busybox (Debian's static build, 1.35): {@code nslookup} prints the server first
- * ({@code Address: 127.0.0.11:53}), so addresses are read after each {@code Name:} line, and it exits 1 whenever one
- * of its queries fails (the AAAA query, or a search domain the name is not under) even with the answer printed;
- * {@code wget} crashes (SIGSEGV) in this static build, so HTTP requests go through {@code nc}, which resolves with
- * the libc resolver walking the search list ({@code ndots:5}) as any client does; {@code ping} shows the address the
- * libc resolver chose for a name.
+ * <p>Quirks of the test image's busybox (Debian's static build, 1.35): {@code nslookup} exits 1 whenever one of its
+ * queries fails (the AAAA query, or a search domain the name is not under) even with the answer printed, so only
+ * its output counts ({@link DnsAnswers#fromNslookup}); {@code wget} crashes (SIGSEGV) when a connection is refused,
+ * so HTTP requests go through {@code nc}, which resolves with the libc resolver walking the search list
+ * ({@code ndots:5}) as any client does; {@code ping} shows the address the libc resolver chose for a name.
  */
-@RequiresRuntime(Runtimes.DOCKER)
-class ServiceDiscoveryIT {
+abstract class ServiceDiscoverySuite {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String BUSYBOX = TestImages.BUSYBOX;
-    private static final Pattern ANSWER = Pattern.compile("Name:\\s*(\\S+)\\s*\\n\\s*Address(?: \\d+)?:\\s*([0-9.]+)");
+    private static final String SEARCH_PATH = "search default.svc.cluster.local svc.cluster.local cluster.local";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private DockerClusterFixture fixture;
+    private RuntimeClusterFixture fixture;
     private Cluster cluster;
+
+    /** The runtime the tests run on. */
+    abstract TestRuntime runtime();
+
+    /**
+     * The {@code nameserver} a pod's {@code resolv.conf} names when the cluster DNS serves pods on
+     * {@code gateway}:53: the gateway itself, or a forwarder of the runtime's in front of it.
+     */
+    abstract String podNameserver(String gateway);
+
+    /** Runs before the cluster starts, with its fixture: room for a runtime's own preconditions. */
+    void beforeClusterStart(RuntimeClusterFixture fixture) {
+    }
 
     @BeforeEach
     void start(TestInfo test) {
-        fixture = DockerClusterFixture.start("sd-", test);
+        fixture = RuntimeClusterFixture.start(runtime(), "sd-", test);
+        beforeClusterStart(fixture);
         cluster = fixture.startCluster();
     }
 
@@ -78,16 +82,18 @@ class ServiceDiscoveryIT {
     // The Services are ClusterIP ones reached from the host with hostUrl() (a free port opened on demand): node
     // ports are allocated per cluster from 30000 up, so a concurrent cluster on this host may hold the same one.
     @Test
-    void clientPodReachesEveryBackendByNameAndSeesScaleUpWithinASecond() throws Exception {
+    void clientPodReachesEveryBackendByNameAndSeesScaleUpWithinASecond() {
         cluster.apply(web(3));
         cluster.apply(Service.named("web").selector("app", "web").port(80));
         startClient();
         awaitReadyEndpoints("web", 3);
 
+        assertThat(exec("cat /etc/resolv.conf")).contains("nameserver " + podNameserver(podDnsGateway()))
+                .contains(SEARCH_PATH).contains("ndots:5");
         String fqdn = nslookup("web.default.svc.cluster.local");
-        assertThat(addresses(fqdn)).as(fqdn).hasSize(3).isEqualTo(readyIPs("web"));
+        assertThat(DnsAnswers.fromNslookup(fqdn)).as(fqdn).hasSize(3).isEqualTo(readyIPs("web"));
         String shortName = nslookup("web");
-        assertThat(addresses(shortName)).as(shortName).isEqualTo(readyIPs("web"));
+        assertThat(DnsAnswers.fromNslookup(shortName)).as(shortName).isEqualTo(readyIPs("web"));
 
         // 100 requests by name, each a new lookup through the pod's resolver (DNS round robin)
         String bodies = exec(httpGets("web", 100));
@@ -96,17 +102,16 @@ class ServiceDiscoveryIT {
         assertThat(new HashSet<>(answers)).as(bodies).isEqualTo(readyPodNames("web"));
 
         cluster.apply(web(5));
-        await("5 ready web pods", WAIT, () -> cluster.client().pods().list().stream()
+        await("5 ready web pods", () -> cluster.client().pods().list().stream()
                 .filter(p -> p.metadata().name().startsWith("web-") && p.isReady()).count(), n -> n == 5);
         long readyAt = System.nanoTime();
-        Set<String> five = await("5 addresses in DNS", WAIT, () -> hostLookup("web.default.svc.cluster.local."),
+        Set<String> five = await("5 addresses in DNS", () -> hostLookup("web.default.svc.cluster.local."),
                 ips -> ips.size() == 5);
         long millis = (System.nanoTime() - readyAt) / 1_000_000;
-        System.out.printf("ServiceDiscoveryIT: 5 pods ready -> 5 addresses in DNS: %d ms%n", millis);
+        System.out.printf("%s: 5 pods ready -> 5 addresses in DNS: %d ms%n", getClass().getSimpleName(), millis);
         assertThat(five).isEqualTo(readyIPs("web"));
-        assertThat(millis).as("DNS shows the new pods %d ms after they are ready", millis)
-                .isLessThan(1_000);
-        assertThat(addresses(nslookup("web"))).isEqualTo(readyIPs("web"));
+        assertThat(millis).as("DNS shows the new pods %d ms after they are ready", millis).isLessThan(1_000);
+        assertThat(DnsAnswers.fromNslookup(nslookup("web"))).isEqualTo(readyIPs("web"));
     }
 
     @Test
@@ -120,11 +125,11 @@ class ServiceDiscoveryIT {
         String sickIP = sick.status().podIP();
 
         assertThat(cluster.pod(sick.metadata().name()).exec("httpd", "rm", "/www/ready").succeeded()).isTrue();
-        await("2 ready endpoints", WAIT, () -> readyIPs("web"), ips -> ips.size() == 2 && !ips.contains(sickIP));
+        await("2 ready endpoints", () -> readyIPs("web"), ips -> ips.size() == 2 && !ips.contains(sickIP));
 
         for (int i = 0; i < 5; i++) {
             String out = nslookup("web");
-            assertThat(addresses(out)).as(out).hasSize(2).doesNotContain(sickIP);
+            assertThat(DnsAnswers.fromNslookup(out)).as(out).hasSize(2).doesNotContain(sickIP);
         }
         String bodies = exec(httpGets("web", 30));
         assertThat(bodies).doesNotContain(sick.metadata().name()).contains("web-");
@@ -135,24 +140,25 @@ class ServiceDiscoveryIT {
     }
 
     @Test
-    void statefulPodNameFollowsPodZeroWhenItIsRecreated() throws Exception {
+    void statefulPodNameFollowsPodZeroWhenItIsRecreated() {
         cluster.apply(Service.named("db").selector("app", "db").headless().port(80));
         cluster.apply(StatefulSet.named("db").replicas(2).serviceName("db").terminationGracePeriodSeconds(1L)
                 .container("app", c -> c.image(BUSYBOX).command("sleep", "100000")));
         startClient();
-        Pod first = await("db-0 and db-1 ready", WAIT, () -> cluster.client().pods().get("db-0"),
+        Pod first = await("db-0 and db-1 ready", () -> cluster.client().pods().get("db-0"),
                 p -> p.isPresent() && p.get().isReady() && readyIPs("db").size() == 2).orElseThrow();
         String out = nslookup("db-0.db.default.svc.cluster.local");
-        assertThat(addresses(out)).as(out).containsExactly(first.status().podIP());
+        assertThat(DnsAnswers.fromNslookup(out)).as(out).containsExactly(first.status().podIP());
         assertThat(ping("db-0.db")).contains("(" + first.status().podIP() + ")");
 
         cluster.client().pods().delete("db-0");
-        Pod second = await("db-0 recreated and ready", WAIT, () -> cluster.client().pods().get("db-0"),
+        Pod second = await("db-0 recreated and ready", () -> cluster.client().pods().get("db-0"),
                 p -> p.isPresent() && !p.get().metadata().uid().equals(first.metadata().uid()) && p.get().isReady()
                         && readyIPs("db").contains(p.get().status().podIP())).orElseThrow();
-        await("db-0.db resolving to the new pod", WAIT, () -> ping("db-0.db"),
+        await("db-0.db resolving to the new pod", () -> ping("db-0.db"),
                 o -> o.contains("(" + second.status().podIP() + ")"));
-        assertThat(addresses(nslookup("db-0.db.default.svc.cluster.local"))).containsExactly(second.status().podIP());
+        assertThat(DnsAnswers.fromNslookup(nslookup("db-0.db.default.svc.cluster.local")))
+                .containsExactly(second.status().podIP());
     }
 
     @Test
@@ -188,11 +194,12 @@ class ServiceDiscoveryIT {
         cluster.apply(Service.named("unknown-port").selector("app", "web").port("http", 80, "nope"));
         cluster.apply(Service.named("nobody").selector("app", "nobody").port(80));
 
-        await("a warning naming the missing port", WAIT, () -> cluster.client().events().list().stream()
-                        .filter(e -> "Warning".equals(e.eventType()) && e.message() != null && e.message().contains("nope"))
+        await("a warning naming the missing port", () -> cluster.client().events().list().stream()
+                        .filter(e -> "Warning".equals(e.eventType()) && e.message() != null
+                                && e.message().contains("nope"))
                         .toList(),
                 events -> !events.isEmpty());
-        await("empty endpoints for a selector matching nothing", WAIT,
+        await("empty endpoints for a selector matching nothing",
                 () -> cluster.client().endpoints().get("nobody"), e -> e.isPresent() && e.get().subsets().isEmpty());
         assertThat(hostLookup("nobody.default.svc.cluster.local.")).isEmpty();
         assertThat(get(cluster.services().get("web").hostUrl())).startsWith("web-");
@@ -214,10 +221,19 @@ class ServiceDiscoveryIT {
                 .build();
     }
 
+    /** The gateway of the node's pod network, where the cluster DNS must be serving the cluster's pods. */
+    private String podDnsGateway() {
+        String gateway = cluster.nodes().agents().getFirst().runtime().podNetworkGateway(cluster.id())
+                .orElseThrow(() -> new AssertionError(runtime() + " reports no pod network gateway"));
+        assertThat(cluster.dns().nameserverOn(gateway)).as("the cluster DNS serving pods on %s:53", gateway)
+                .contains(gateway);
+        return gateway;
+    }
+
     private void startClient() {
         cluster.apply(Pod.named("client").terminationGracePeriodSeconds(1L)
                 .container("c", c -> c.image(BUSYBOX).command("sleep", "100000")));
-        await("client running", WAIT, () -> cluster.client().pods().get("client"),
+        await("client running", () -> cluster.client().pods().get("client"),
                 p -> p.isPresent() && p.get().isReady());
     }
 
@@ -250,47 +266,13 @@ class ServiceDiscoveryIT {
                 + " 80 | tail -n 1; done";
     }
 
-    /** The addresses busybox nslookup printed for the name it resolved (not the server's). */
-    static Set<String> addresses(String nslookup) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = ANSWER.matcher(nslookup);
-        int from = 0;
-        while (m.find(from)) {
-            found.add(m.group(2));
-            // further "Address: x" lines of the same name
-            int end = nslookup.indexOf("\n\n", m.end());
-            String rest = nslookup.substring(m.end(), end < 0 ? nslookup.length() : end);
-            Matcher more = Pattern.compile("Address(?: \\d+)?:\\s*([0-9.]+)").matcher(rest);
-            while (more.find()) {
-                found.add(more.group(1));
-            }
-            from = end < 0 ? nslookup.length() : end;
-        }
-        return found;
-    }
-
+    /** The A records of {@code name} as the cluster DNS's host listener answers them. */
     private Set<String> hostLookup(String name) {
-        try {
-            SimpleResolver resolver = new SimpleResolver(InetAddress.getByName(cluster.dns().address()));
-            resolver.setPort(cluster.dns().port());
-            Lookup lookup = new Lookup(name, Type.A);
-            lookup.setResolver(resolver);
-            lookup.setCache(null);
-            Record[] records = lookup.run();
-            Set<String> ips = new TreeSet<>();
-            if (records != null) {
-                for (Record r : records) {
-                    ips.add(((ARecord) r).getAddress().getHostAddress());
-                }
-            }
-            return ips;
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+        return DnsAnswers.lookupA(cluster.dns().address(), cluster.dns().port(), name);
     }
 
     private void awaitReadyEndpoints(String service, int count) {
-        await(count + " ready endpoints of " + service, WAIT, () -> readyIPs(service), ips -> ips.size() == count);
+        await(count + " ready endpoints of " + service, () -> readyIPs(service), ips -> ips.size() == count);
     }
 
     private Set<String> readyIPs(String service) {
@@ -320,5 +302,9 @@ class ServiceDiscoveryIT {
     private static String get(URI url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()).body().trim();
+    }
+
+    private static <T> T await(String what, Supplier<T> value, Predicate<T> done) {
+        return RuntimeClusterFixture.await(what, WAIT, value, done);
     }
 }
