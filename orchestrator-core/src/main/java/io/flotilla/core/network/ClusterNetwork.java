@@ -62,7 +62,8 @@ public final class ClusterNetwork implements AutoCloseable {
     /** The network of a cluster being built, with {@code config}, on {@code clock}. */
     public ClusterNetwork(NetworkConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.nodePorts = new NodePortAllocator(config.nodePortMin(), config.nodePortMax(), clock);
+        this.nodePorts = NodePortAllocator.forHost(config.nodePortMin(), config.nodePortMax(), clock,
+                config.bindAddress());
     }
 
     /** The node port allocator, whose admissions the builder registers with the API layer. */

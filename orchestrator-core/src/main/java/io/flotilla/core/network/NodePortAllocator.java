@@ -11,6 +11,9 @@ import io.flotilla.api.core.ServiceSpec;
 import io.flotilla.api.validation.FieldError;
 import io.flotilla.api.validation.FieldPath;
 import io.flotilla.core.time.Clock;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /*
@@ -27,14 +32,17 @@ import java.util.function.Supplier;
  * which runs on every write before it is stored. The truth is the Service cache plus the reservations made here by
  * writes the cache has not shown yet, minus the Services being deleted (by uid: the cache may still show them). A
  * reservation whose write never landed (a later plugin or validation refused it) is forgotten once it is older
- * than RESERVATION_GRACE and no cached Service holds the port.
+ * than RESERVATION_GRACE and no cached Service holds the port. Free ports are searched from a random point in the
+ * range (as Kubernetes does) and skipped when the host cannot bind them: every cluster on a host listens on the
+ * same addresses, so two clusters that both started at the range's start clashed in the host proxy.
  */
 /**
  * Allocates and checks Service node ports in a range (default 30000-32767): a mutating admission fills unset
  * {@code nodePort}s of NodePort and LoadBalancer Services (keeping a port's old value on update; none for a
  * LoadBalancer with {@code allocateLoadBalancerNodePorts: false}) and refuses a
  * requested port outside the range or held by another Service, naming the port and its holder; a validating
- * admission releases a deleted Service's ports at once. Thread-safe.
+ * admission releases a deleted Service's ports at once. A port chosen for a Service (not one it asks for) is one
+ * the host can bind: another cluster or program on the host may hold ports in the same range. Thread-safe.
  */
 public final class NodePortAllocator {
     static final Duration RESERVATION_GRACE = Duration.ofSeconds(30);
@@ -46,23 +54,73 @@ public final class NodePortAllocator {
     private final int min;
     private final int max;
     private final Clock clock;
+    private final IntPredicate bindable;
     private final Map<Integer, Reservation> reserved = new HashMap<>();
     private final Map<String, Instant> deleted = new HashMap<>();
     private volatile Supplier<List<Service>> services = List::of;
     private int cursor;
 
     /**
-     * An allocator over {@code min..max} (inclusive).
+     * An allocator over {@code min..max} (inclusive) that hands out ports in order from {@code min} and assumes the
+     * host can bind every one (for tests and simulated clusters).
      *
      * @throws IllegalArgumentException if the range is empty or outside 1-65535
      */
     public NodePortAllocator(int min, int max, Clock clock) {
+        this(min, max, clock, port -> true, min);
+    }
+
+    /**
+     * An allocator over {@code min..max} (inclusive) that searches from {@code first} and skips every port
+     * {@code bindable} refuses (see {@link #bindableOn(String)}).
+     *
+     * @param bindable whether the host can listen on a port now; called under this allocator's lock, so it must
+     *                 be quick and must not call back into the allocator
+     * @throws IllegalArgumentException if the range is empty or outside 1-65535, or {@code first} is outside it
+     */
+    public NodePortAllocator(int min, int max, Clock clock, IntPredicate bindable, int first) {
         if (min < 1 || max > 65_535 || min > max) {
             throw new IllegalArgumentException("invalid node port range " + min + "-" + max);
+        }
+        if (first < min || first > max) {
+            throw new IllegalArgumentException("first node port " + first + " is outside " + min + "-" + max);
         }
         this.min = min;
         this.max = max;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.bindable = Objects.requireNonNull(bindable, "bindable");
+        this.cursor = first - min;
+    }
+
+    /**
+     * An allocator for real hosts: it searches from a random port in {@code min..max} and skips ports that
+     * {@code bindAddress} cannot listen on over TCP ({@link #bindableOn(String)}).
+     *
+     * @throws IllegalArgumentException if the range is empty or outside 1-65535
+     */
+    public static NodePortAllocator forHost(int min, int max, Clock clock, String bindAddress) {
+        if (min < 1 || max > 65_535 || min > max) {
+            throw new IllegalArgumentException("invalid node port range " + min + "-" + max);
+        }
+        return new NodePortAllocator(min, max, clock, bindableOn(bindAddress),
+                ThreadLocalRandom.current().nextInt(min, max + 1));
+    }
+
+    /**
+     * Whether a TCP listener can be opened on {@code address} at a port right now (it is closed again at once).
+     * The test is a snapshot: the port can still be taken before the proxy binds it.
+     */
+    public static IntPredicate bindableOn(String address) {
+        Objects.requireNonNull(address, "address");
+        return port -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(address, port));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        };
     }
 
     /** Where the Services already stored are read from (the Service cache, once informers exist). */
@@ -198,7 +256,7 @@ public final class NodePortAllocator {
         int size = max - min + 1;
         for (int i = 0; i < size; i++) {
             int port = min + Math.floorMod(cursor + i, size);
-            if (!held.containsKey(port)) {
+            if (!held.containsKey(port) && bindable.test(port)) {
                 cursor = cursor + i + 1;
                 return port;
             }

@@ -37,13 +37,15 @@ public final class Containers {
     private final DockerClient docker;
     private final Errors errors;
     private final Sandboxes sandboxes;
+    private final Images images;
     private final Set<String> neverStarted = ConcurrentHashMap.newKeySet();
 
     /** Containers on the engine behind {@code docker}. */
-    public Containers(DockerClient docker, Errors errors, Sandboxes sandboxes) {
+    public Containers(DockerClient docker, Errors errors, Sandboxes sandboxes, Images images) {
         this.docker = docker;
         this.errors = errors;
         this.sandboxes = sandboxes;
+        this.images = images;
     }
 
     /** Creates a container; see {@code ContainerRuntime#createContainer}. */
@@ -57,6 +59,7 @@ public final class Containers {
             return id;
         } catch (NotFoundException e) {
             if (Errors.mentionsMissingImage(e)) {
+                images.forget(config.image().image());
                 throw new ContainerRuntimeException.NotFound(errors.endpoint(), ObjectKind.IMAGE,
                         config.image().image());
             }

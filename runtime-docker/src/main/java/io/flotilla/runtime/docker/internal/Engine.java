@@ -58,7 +58,7 @@ public final class Engine implements AutoCloseable {
         this.images = new Images(docker, errors);
         this.networks = new Networks(docker, errors);
         this.sandboxes = new Sandboxes(docker, settings, errors, networks, images);
-        this.containers = new Containers(docker, errors, sandboxes);
+        this.containers = new Containers(docker, errors, sandboxes, images);
         this.execs = new Execs(docker, errors);
         this.logs = new LogStreams(docker, errors, settings.responseTimeout());
         this.stats = new Stats(docker, errors);
@@ -208,6 +208,7 @@ public final class Engine implements AutoCloseable {
         pumps.clear();
         relister.shutdownNow();
         try {
+            volumes.awaitHelperRemovals();
             networks.removeUnused();
         } finally {
             try {

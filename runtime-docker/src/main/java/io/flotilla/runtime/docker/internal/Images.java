@@ -13,32 +13,69 @@ import io.flotilla.api.runtime.ContainerRuntimeException.ObjectKind;
 import io.flotilla.api.runtime.Image;
 import io.flotilla.api.runtime.ImageSpec;
 import io.flotilla.api.runtime.RegistryAuth;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Images: inspection (for {@code IfNotPresent}), listing, removal and pulls. A pull reports the daemon's own
  * message when it fails (Kubernetes' {@code ErrImagePull}) and never needs a registry for an image that is present
  * and not asked to be pulled. Thread-safe.
+ *
+ * <p>Design notes: a burst of pods asks for the same image once per container start; an image found present is
+ * remembered for {@link #PRESENT_FOR} so the burst costs one inspection. The memory is dropped by a pull, a
+ * removal through this runtime and a create that finds the image missing ({@link #forget}); an image removed
+ * behind the runtime's back can be reported present for at most that long (the create then fails and is retried).
  */
 public final class Images {
     private static final long PULL_TIMEOUT_MINUTES = 30;
+    /** How long an image found present is believed present without asking the daemon again. */
+    static final Duration PRESENT_FOR = Duration.ofSeconds(2);
 
     private final DockerClient docker;
     private final Errors errors;
+    private final LongSupplier nanoTime;
+    private final Map<String, Seen> present = new ConcurrentHashMap<>();
+
+    private record Seen(Image image, long atNanos) {
+    }
 
     /** Images on the engine behind {@code docker}. */
     public Images(DockerClient docker, Errors errors) {
-        this.docker = docker;
-        this.errors = errors;
+        this(docker, errors, System::nanoTime);
     }
 
-    /** The image if present. */
+    Images(DockerClient docker, Errors errors, LongSupplier nanoTime) {
+        this.docker = docker;
+        this.errors = errors;
+        this.nanoTime = nanoTime;
+    }
+
+    /** The image if present (possibly as seen up to {@link #PRESENT_FOR} ago). */
     public Optional<Image> status(ImageSpec image) {
+        Seen seen = present.get(image.image());
+        long now = nanoTime.getAsLong();
+        if (seen != null && now - seen.atNanos() < PRESENT_FOR.toNanos()) {
+            return Optional.of(seen.image());
+        }
+        Optional<Image> found = inspect(image);
+        found.ifPresentOrElse(i -> present.put(image.image(), new Seen(i, now)), () -> forget(image.image()));
+        return found;
+    }
+
+    /** Forgets that {@code image} was present: it was removed, replaced, or a create did not find it. */
+    public void forget(String image) {
+        present.remove(image);
+    }
+
+    private Optional<Image> inspect(ImageSpec image) {
         try {
             return Optional.of(toImage(docker.inspectImageCmd(image.image()).exec()));
         } catch (NotFoundException e) {
@@ -65,6 +102,7 @@ public final class Images {
 
     /** Removes an image; idempotent. */
     public void remove(ImageSpec image) {
+        forget(image.image());
         try {
             docker.removeImageCmd(image.image()).exec();
         } catch (NotFoundException e) {
@@ -107,6 +145,7 @@ public final class Images {
         } catch (RuntimeException e) {
             throw failed(image, Errors.daemonMessage(e), e);
         }
+        forget(image.image());
         if (callback.error.get() != null) {
             throw failed(image, callback.error.get(), callback.failure.get());
         }

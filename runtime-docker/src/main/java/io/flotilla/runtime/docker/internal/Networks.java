@@ -36,6 +36,8 @@ public final class Networks {
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     /** Gateways of networks in {@link #known}, dropped with them: a recreated network may get another subnet. */
     private final Map<String, String> gateways = new ConcurrentHashMap<>();
+    /** One gateway inspection per network at a time: a burst of new pods would otherwise make one each. */
+    private final Map<String, Object> gatewayLocks = new ConcurrentHashMap<>();
 
     /** Networks on the engine behind {@code docker}. */
     public Networks(DockerClient docker, Errors errors) {
@@ -110,13 +112,24 @@ public final class Networks {
      * cached until this runtime removes or recreates the network. Empty if the network has no IPv4 gateway.
      */
     public Optional<String> gateway(String name, String clusterId) {
-        String cached = gateways.get(name);
-        if (cached != null && known.contains(name)) {
-            return Optional.of(cached);
+        Optional<String> cached = cachedGateway(name);
+        if (cached.isPresent()) {
+            return cached;
         }
-        Optional<String> found = withNetwork(name, clusterId, () -> inspectGateway(name));
-        found.ifPresent(g -> gateways.put(name, g));
-        return found;
+        synchronized (gatewayLocks.computeIfAbsent(name, n -> new Object())) {
+            cached = cachedGateway(name);
+            if (cached.isPresent()) {
+                return cached;
+            }
+            Optional<String> found = withNetwork(name, clusterId, () -> inspectGateway(name));
+            found.ifPresent(g -> gateways.put(name, g));
+            return found;
+        }
+    }
+
+    private Optional<String> cachedGateway(String name) {
+        String cached = gateways.get(name);
+        return cached != null && known.contains(name) ? Optional.of(cached) : Optional.empty();
     }
 
     private Optional<String> inspectGateway(String name) {

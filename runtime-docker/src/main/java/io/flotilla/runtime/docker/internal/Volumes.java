@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -33,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * the JVM cannot see, and needs nothing in the image but a root file system); see {@link VolumeArchive} for the
  * layout. Only when an update drops files does a second helper run {@code rm} to delete them (best effort: the
  * sandbox image must have {@code rm}, as the busybox one does). Thread-safe.
+ *
+ * <p>Design notes: the helper of a successful write is removed in the background (a container removal is one of
+ * the daemon's slower calls and a pod start waits for its ConfigMap and Secret volumes); removing the volume, and
+ * {@link #awaitHelperRemovals()} at close, wait for those removals first, so nothing is left in use or behind.
  */
 public final class Volumes {
     private static final Logger LOG = LoggerFactory.getLogger(Volumes.class);
@@ -42,6 +48,7 @@ public final class Volumes {
     private final Settings settings;
     private final Errors errors;
     private final Images images;
+    private final Map<String, CompletableFuture<Void>> helperRemovals = new ConcurrentHashMap<>();
 
     /** Volumes on the engine behind {@code docker}; helpers run {@link Settings#sandboxImage()}. */
     public Volumes(DockerClient docker, Settings settings, Errors errors, Images images) {
@@ -65,6 +72,10 @@ public final class Volumes {
 
     /** Removes volume {@code name}; idempotent; in use is {@link ContainerRuntimeException.InvalidState}. */
     public void remove(String name) {
+        CompletableFuture<Void> helpers = helperRemovals.remove(name);
+        if (helpers != null) {
+            helpers.join();
+        }
         try {
             docker.removeVolumeCmd(name).exec();
         } catch (NotFoundException e) {
@@ -109,10 +120,10 @@ public final class Volumes {
             docker.copyArchiveToContainerCmd(helper).withRemotePath(MOUNT)
                     .withTarInputStream(new ByteArrayInputStream(VolumeArchive.build(files))).exec();
         } catch (RuntimeException e) {
-            throw errors.translate(e, ObjectKind.VOLUME, name);
-        } finally {
             removeHelper(helper);
+            throw errors.translate(e, ObjectKind.VOLUME, name);
         }
+        removeHelperLater(name, helper);
         if (!stale.isEmpty()) {
             deleteStale(name, volume.getLabels(), stale);
         }
@@ -179,6 +190,30 @@ public final class Volumes {
             return null;
         } catch (IOException e) {
             throw new ContainerRuntimeException(errors.endpoint(), "cannot read the manifest of a volume", e);
+        }
+    }
+
+    /** Removes the helper of volume {@code volume} in the background; {@link #remove} waits for it. */
+    private void removeHelperLater(String volume, String id) {
+        CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> {
+            try {
+                removeHelper(id);
+            } catch (RuntimeException e) {
+                LOG.debug("could not remove volume helper {} (a cleanup of the cluster removes it): {}", id,
+                        e.toString());
+            }
+        }, runnable -> Thread.ofVirtual().name("flotilla-volume-helper").start(runnable));
+        CompletableFuture<Void> all = helperRemovals.merge(volume, removal, CompletableFuture::allOf);
+        all.whenComplete((done, failure) -> helperRemovals.remove(volume, all));
+    }
+
+    /** Waits for the background removals of helpers; for an orderly close. */
+    public void awaitHelperRemovals() {
+        for (String volume : List.copyOf(helperRemovals.keySet())) {
+            CompletableFuture<Void> removals = helperRemovals.remove(volume);
+            if (removals != null) {
+                removals.join();
+            }
         }
     }
 

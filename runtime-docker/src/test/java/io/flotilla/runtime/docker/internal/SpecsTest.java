@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import io.flotilla.api.runtime.ContainerConfig;
@@ -110,6 +111,14 @@ class SpecsTest {
         assertThat(cmd.getHostConfig().getDnsOptions()).containsExactly("ndots:5");
         assertThat(cmd.getLabels()).containsEntry(RuntimeLabels.KIND, RuntimeLabels.KIND_SANDBOX)
                 .containsEntry(Labels.NETWORK, "flotilla-c1").containsEntry(Labels.POD_UID, "uid-1");
+    }
+
+    @Test
+    void sandboxesStopWithSigkillAtOnceAndKeepNoLogs() {
+        CreateContainerCmd cmd = SandboxSpecs.apply(cmd("pause"), POD, "flotilla-c1", "127.0.0.1");
+        assertThat(cmd.getStopSignal()).as("the pause process ignores SIGTERM").isEqualTo("SIGKILL");
+        assertThat(cmd.getStopTimeout()).isZero();
+        assertThat(cmd.getHostConfig().getLogConfig().getType()).isEqualTo(LogConfig.LoggingType.NONE);
     }
 
     @Test
