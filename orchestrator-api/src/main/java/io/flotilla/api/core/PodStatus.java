@@ -61,12 +61,23 @@ public record PodStatus(String phase, List<PodCondition> conditions, String mess
 
     /** The condition of {@code type}, if present. */
     public Optional<PodCondition> condition(String type) {
-        return conditions.stream().filter(c -> Objects.equals(c.type(), type)).findFirst();
+        // a loop, not a stream: controllers ask this of every pod they list
+        for (PodCondition c : conditions) {
+            if (Objects.equals(c.type(), type)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the {@code Ready} condition is {@code True}. */
     public boolean isReady() {
-        return condition(PodCondition.READY).map(PodCondition::isTrue).orElse(false);
+        for (PodCondition c : conditions) {
+            if (PodCondition.READY.equals(c.type())) {
+                return c.isTrue();
+            }
+        }
+        return false;
     }
 
     /** Whether the phase is {@link #SUCCEEDED} or {@link #FAILED}: the pod will not run again. */
@@ -76,8 +87,14 @@ public record PodStatus(String phase, List<PodCondition> conditions, String mess
 
     /** The status of the container or init container named {@code name}, if reported. */
     public Optional<ContainerStatus> containerStatus(String name) {
-        return java.util.stream.Stream.concat(containerStatuses.stream(), initContainerStatuses.stream())
-                .filter(s -> Objects.equals(s.name(), name)).findFirst();
+        for (List<ContainerStatus> statuses : List.of(containerStatuses, initContainerStatuses)) {
+            for (ContainerStatus s : statuses) {
+                if (Objects.equals(s.name(), name)) {
+                    return Optional.of(s);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A copy with condition {@code condition} replacing one of the same type, or added. */

@@ -1,6 +1,5 @@
 package io.flotilla.api.internal;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,18 @@ public final class Immutables {
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    /** An unmodifiable, insertion-ordered copy of {@code map}, or an empty map for {@code null}. */
+    /**
+     * An unmodifiable, insertion-ordered copy of {@code map}, or an empty map for {@code null}. A map this class
+     * made is returned as it is: it is already such a copy, and records normalise their maps on every copy-with.
+     */
     public static <K, V> Map<K, V> map(Map<K, V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (map instanceof FrozenMap<K, V>) {
+            return map;
+        }
+        return new FrozenMap<>(new LinkedHashMap<>(map));
     }
 
     /** {@code map} with {@code key} set to {@code value}, as an unmodifiable insertion-ordered copy. */
@@ -39,7 +44,7 @@ public final class Immutables {
         Objects.requireNonNull(key, "key");
         LinkedHashMap<K, V> copy = new LinkedHashMap<>(map == null ? Map.of() : map);
         copy.put(key, value);
-        return Collections.unmodifiableMap(copy);
+        return new FrozenMap<>(copy);
     }
 
     /** {@code list} with {@code element} appended, as an unmodifiable copy. */

@@ -76,7 +76,12 @@ public record ObjectMeta(
 
     /** The owner reference that marks the managing controller, if any. */
     public Optional<OwnerReference> controllerReference() {
-        return ownerReferences.stream().filter(OwnerReference::isController).findFirst();
+        for (OwnerReference ref : ownerReferences) {
+            if (ref.isController()) {
+                return Optional.of(ref);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether deletion was requested (the object waits for its finalizers). */

@@ -15,11 +15,6 @@ import java.util.regex.Pattern;
  * {@link ValidationErrors} and returns whether the value was valid.
  */
 public final class Checks {
-    private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS1123_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
     private static final Pattern IANA_SVC_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])*");
     private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
     private static final Pattern HAS_LETTER = Pattern.compile(".*[a-z].*");
@@ -56,7 +51,7 @@ public final class Checks {
             errors.invalid(path, value, "must be no more than " + DNS1123_LABEL_MAX + " characters");
             return false;
         }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
+        if (!Syntax.isDns1123Label(value, 0, value.length())) {
             errors.invalid(path, value, LABEL_MSG);
             return false;
         }
@@ -69,7 +64,7 @@ public final class Checks {
             errors.invalid(path, value, "must be no more than " + DNS1123_SUBDOMAIN_MAX + " characters");
             return false;
         }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (!Syntax.isDns1123Subdomain(value)) {
             errors.invalid(path, value, SUBDOMAIN_MSG);
             return false;
         }
@@ -87,7 +82,7 @@ public final class Checks {
                 errors.invalid(path, value, "prefix part must be non-empty");
                 return false;
             }
-            if (prefix.length() > DNS1123_SUBDOMAIN_MAX || !DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+            if (prefix.length() > DNS1123_SUBDOMAIN_MAX || !Syntax.isDns1123Subdomain(prefix)) {
                 errors.invalid(path, value, "prefix part " + SUBDOMAIN_MSG);
                 return false;
             }
@@ -96,7 +91,7 @@ public final class Checks {
             errors.invalid(path, value, "name part must be non-empty and no more than 63 characters");
             return false;
         }
-        if (!QUALIFIED_NAME_PART.matcher(name).matches()) {
+        if (!Syntax.isQualifiedNamePart(name)) {
             errors.invalid(path, value, "name part must consist of alphanumeric characters, '-', '_' or '.', and "
                     + "must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc')");
             return false;
@@ -114,7 +109,7 @@ public final class Checks {
             errors.invalid(path, value, "must be no more than 63 characters");
             return false;
         }
-        if (!LABEL_VALUE.matcher(value).matches()) {
+        if (!(value.isEmpty() || Syntax.isQualifiedNamePart(value))) {
             errors.invalid(path, value, "a valid label must be an empty string or consist of alphanumeric "
                     + "characters, '-', '_' or '.', and must start and end with an alphanumeric character "
                     + "(e.g. 'MyValue', or 'my_value', or '12345')");

@@ -162,9 +162,10 @@ final class KindRules {
         }
         List<String> immutable = IMMUTABLE.getOrDefault(key(type), List.of());
         List<String> setOnce = SET_ONCE.getOrDefault(key(type), List.of());
-        boolean pod = stored instanceof Pod;
-        boolean lockedData = codec.tree(stored).path("immutable").asBoolean(false)
-                && ("v1/ConfigMap".equals(key(type)) || "v1/Secret".equals(key(type)));
+        // a Pod whose spec is unchanged passes the Pod rule without the two JSON trees it needs
+        boolean pod = stored instanceof Pod was && next instanceof Pod now && !Objects.equals(was.spec(), now.spec());
+        boolean lockedData = ("v1/ConfigMap".equals(key(type)) || "v1/Secret".equals(key(type)))
+                && codec.tree(stored).path("immutable").asBoolean(false);
         if (immutable.isEmpty() && setOnce.isEmpty() && !pod && !lockedData) {
             return;
         }

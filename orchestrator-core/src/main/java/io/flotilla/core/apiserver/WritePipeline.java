@@ -3,6 +3,8 @@ package io.flotilla.core.apiserver;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flotilla.api.core.Pod;
+import io.flotilla.api.core.PodSpec;
 import io.flotilla.api.core.Secret;
 import io.flotilla.api.admission.AdmissionDecision;
 import io.flotilla.api.admission.AdmissionOperation;
@@ -36,6 +38,10 @@ final class WritePipeline {
     // source of truth.
     private final Cache<Resource, Resource> defaulted = Caffeine.newBuilder().maximumSize(DEFAULTED_CACHE_SIZE)
             .build();
+    // The pods of one ReplicaSet share its template's PodSpec instance: remembering the last spec by identity
+    // spares hashing and comparing the whole spec for each of them (a cache with weak keys cost more than it saved
+    // when every pod has its own spec).
+    private volatile SpecMemo lastSpec;
     private final Map<ResourceType<?>, List<Defaulter<?>>> defaulters;
     private final List<MutatingAdmission> mutating;
     private final List<ValidatingAdmission> validating;
@@ -112,14 +118,26 @@ final class WritePipeline {
                 return codec.fromTree(tree, type, Names.what(type, object.metadata().name()));
             };
             // Secrets are never kept in the memo: their data must not outlive the write in a cache.
-            Resource blank = Meta.blank(object);
-            Resource done = object instanceof Secret ? apply.apply(blank) : defaulted.get(blank, apply);
+            Resource done = object instanceof Secret ? apply.apply(Meta.blank(object)) : memoized(object, apply);
             out = Meta.withStatusOf(type, Meta.withMeta(type, type.javaType().cast(done), object.metadata()), object);
         }
         for (Defaulter<?> d : defaulters.getOrDefault(type, List.of())) {
             out = Objects.requireNonNull(((Defaulter<T>) d).apply(out), "a defaulter returned null");
         }
         return out;
+    }
+
+    private Resource memoized(Resource object, Function<Resource, Resource> apply) {
+        PodSpec spec = object instanceof Pod pod ? pod.spec() : null;
+        SpecMemo last = lastSpec;
+        if (spec != null && last != null && last.spec() == spec) {
+            return last.defaulted();
+        }
+        Resource done = defaulted.get(Meta.blank(object), apply);
+        if (spec != null) {
+            lastSpec = new SpecMemo(spec, done);
+        }
+        return done;
     }
 
     private static AdmissionRequest request(Write<?> write, Resource object) {
@@ -157,5 +175,8 @@ final class WritePipeline {
                     "admission plugin \"" + plugin + "\" changed the object's kind, namespace or name");
         }
         return type.javaType().cast(after);
+    }
+
+    private record SpecMemo(PodSpec spec, Resource defaulted) {
     }
 }

@@ -274,10 +274,13 @@ public final class InMemoryObjectStore implements ObjectStore, AutoCloseable {
 
     private static boolean sameContent(Resource object, Resource stored) {
         String rv = stored.metadata().resourceVersion();
-        if (rv.equals(object.metadata().resourceVersion())) {
-            return object.equals(stored);
+        ObjectMeta meta = object.metadata();
+        if (rv.equals(meta.resourceVersion())) {
+            // metadata first: most writes change it (generation, labels), and it is far cheaper than spec + status
+            return meta.equals(stored.metadata()) && object.equals(stored);
         }
-        return object.withMetadata(object.metadata().withResourceVersion(rv)).equals(stored);
+        ObjectMeta stamped = meta.withResourceVersion(rv);
+        return stamped.equals(stored.metadata()) && object.withMetadata(stamped).equals(stored);
     }
 
     private static Resource stamp(Resource object, long revision) {

@@ -223,14 +223,17 @@ class WorkQueueTest {
                 }
             }));
         }
+        // 20,000 adds and 12 busy threads: on a loaded 2-core machine this takes far longer than WAIT
+        Duration generous = Duration.ofSeconds(90);
         for (Thread producer : producers) {
-            producer.join(WAIT);
+            producer.join(generous);
+            assertThat(producer.isAlive()).as("producer finished").isFalse();
         }
-        assertThat(shared.awaitIdle(WAIT)).isTrue();
+        assertThat(shared.awaitIdle(generous)).isTrue();
         shared.shutDown();
         for (Thread thread : threads) {
-            thread.join(WAIT);
-            assertThat(thread.isAlive()).isFalse();
+            thread.join(generous);
+            assertThat(thread.isAlive()).as("worker stopped after shutDown").isFalse();
         }
 
         assertThat(overlaps).hasValue(0);

@@ -283,7 +283,7 @@ public final class SharedInformer<T extends Resource> implements AutoCloseable {
         /** Under the lock: stores {@code object} and notifies, unless the cache already has this version. */
         private void upsert(T object) {
             T old = cache.get(IndexedCache.key(object));
-            if (old != null && (old.equals(object) || isNewer(old, object))) {
+            if (old != null && (isNewer(old, object) || sameVersionAndContent(old, object))) {
                 return;
             }
             cache.put(object);
@@ -293,6 +293,12 @@ public final class SharedInformer<T extends Resource> implements AutoCloseable {
                 listeners.forEach(l -> l.update(old, object));
             }
         }
+    }
+
+    /** Equal objects; a different resourceVersion makes them unequal without a deep comparison. */
+    private static boolean sameVersionAndContent(Resource cached, Resource incoming) {
+        return Objects.equals(cached.metadata().resourceVersion(), incoming.metadata().resourceVersion())
+                && cached.equals(incoming);
     }
 
     private static boolean isNewer(Resource cached, Resource incoming) {
