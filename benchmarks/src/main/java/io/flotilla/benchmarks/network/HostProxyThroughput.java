@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Service whose Endpoints name one local Vert.x HTTP backend) versus the same requests straight to that backend.
  * Clients are {@code java.net.http} clients on keep-alive connections, so the figure is the cost of forwarding
  * bytes, not of connecting. After 18 s of warm-up, rounds alternate direct and proxied; the ratio printed is the
- * median of the per-round ratios (pairs of adjacent rounds see the same machine load).
+ * median of the per-round ratios (pairs of adjacent rounds see the same machine load); each round also reports
+ * its 99th-percentile request latency.
  *
  * <p>Usage: {@code HostProxyThroughput [clients] [seconds per round] [rounds]}; defaults 4, 3, 3.
  */
@@ -48,39 +51,54 @@ public final class HostProxyThroughput {
                 rate(proxied, clients, Duration.ofSeconds(3));
                 rate(direct, clients, Duration.ofSeconds(3));
             }
-            List<Double> directRates = new ArrayList<>();
-            List<Double> proxiedRates = new ArrayList<>();
+            List<Round> directRounds = new ArrayList<>();
+            List<Round> proxiedRounds = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                directRates.add(rate(direct, clients, round));
-                proxiedRates.add(rate(proxied, clients, round));
-                ratios.add(proxiedRates.getLast() / directRates.getLast());
-                System.out.printf("round %d: direct %.0f req/s, through host proxy %.0f req/s%n", i + 1,
-                        directRates.getLast(), proxiedRates.getLast());
+                directRounds.add(rate(direct, clients, round));
+                proxiedRounds.add(rate(proxied, clients, round));
+                ratios.add(proxiedRounds.getLast().rate() / directRounds.getLast().rate());
+                System.out.printf("round %d: direct %.0f req/s (p99 %.2f ms), through host proxy %.0f req/s (p99 %.2f"
+                        + " ms)%n", i + 1, directRounds.getLast().rate(), directRounds.getLast().p99Millis(),
+                        proxiedRounds.getLast().rate(), proxiedRounds.getLast().p99Millis());
             }
-            double d = median(directRates);
-            double p = median(proxiedRates);
-            System.out.printf("direct: %.0f req/s, host proxy: %.0f req/s (%d clients, keep-alive)%n", d, p, clients);
+            System.out.printf("direct: %.0f req/s, p99 %.2f ms; host proxy: %.0f req/s, p99 %.2f ms (%d clients,"
+                    + " keep-alive; medians of the rounds)%n", median(directRounds.stream().map(Round::rate).toList()),
+                    median(directRounds.stream().map(Round::p99Millis).toList()),
+                    median(proxiedRounds.stream().map(Round::rate).toList()),
+                    median(proxiedRounds.stream().map(Round::p99Millis).toList()), clients);
             System.out.printf("host proxy throughput ratio: %.2f%n", median(ratios));
         } finally {
             vertx.close();
         }
     }
 
-    private static double rate(URI uri, int clients, Duration duration) throws InterruptedException {
+    /** One round's requests per second and 99th-percentile request latency. */
+    private record Round(double rate, double p99Millis) {
+    }
+
+    private static Round rate(URI uri, int clients, Duration duration) throws InterruptedException {
         LongAdder done = new LongAdder();
+        List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             threads.add(Thread.ofPlatform().start(() -> {
+                long[] mine = new long[1 << 20];
+                int n = 0;
                 try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
                     HttpRequest request = HttpRequest.newBuilder(uri).build();
                     while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 200) {
                             done.increment();
+                            if (n < mine.length) {
+                                mine[n++] = System.nanoTime() - start;
+                            }
                         }
                     }
+                    latencies.add(Arrays.copyOf(mine, n));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -89,7 +107,9 @@ public final class HostProxyThroughput {
         for (Thread t : threads) {
             t.join();
         }
-        return done.sum() / (duration.toNanos() / 1e9);
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        double p99 = all.length == 0 ? Double.NaN : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6;
+        return new Round(done.sum() / (duration.toNanos() / 1e9), p99);
     }
 
     private static double median(List<Double> values) {
