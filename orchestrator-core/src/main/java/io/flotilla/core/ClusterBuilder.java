@@ -160,7 +160,10 @@ public final class ClusterBuilder {
 
     /**
      * Whether {@link Cluster#close()} keeps the runtime volumes of PersistentVolumeClaims (default {@code true}:
-     * their data survives for a cluster with the same id); everything else the cluster created is always removed.
+     * their data stays on the host, as Kubernetes keeps a PersistentVolume's data); everything else the cluster
+     * created is always removed. The object store lives in memory, so a later cluster with the same id gives its
+     * claims new uids and new, empty volumes: the kept volumes are for inspection and recovery by hand, and a
+     * cluster with the same id that does not keep them removes them on its {@code close()}.
      */
     public ClusterBuilder keepPersistentVolumesOnClose(boolean keep) {
         nodes.removePersistentVolumes(!keep);
