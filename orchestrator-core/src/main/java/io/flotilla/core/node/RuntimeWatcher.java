@@ -29,6 +29,8 @@ final class RuntimeWatcher implements RuntimeEventListener {
     private final AgentContext ctx;
     private final BiConsumer<String, Boolean> changed;
     private Map<String, String> fingerprints = new HashMap<>();
+    /** Relists failed in a row; only the first of a run is logged in full (a runtime that is down fails every second). */
+    private int failuresInARow;
     private Subscription subscription;
     private Cancellable relist;
 
@@ -91,8 +93,26 @@ final class RuntimeWatcher implements RuntimeEventListener {
                     changed.accept(uid, true);
                 }
             });
+            recovered();
         } catch (RuntimeException e) {
-            LOG.warn("relist of node {} failed", ctx.nodeName(), e);
+            failed(e);
+        }
+    }
+
+    private synchronized void failed(RuntimeException e) {
+        if (failuresInARow++ == 0) {
+            LOG.warn("relist of node {} failed (further failures in a row are logged at debug level)",
+                    ctx.nodeName(), e);
+        } else {
+            LOG.debug("relist of node {} failed again ({} in a row): {}", ctx.nodeName(), failuresInARow,
+                    e.toString());
+        }
+    }
+
+    private synchronized void recovered() {
+        if (failuresInARow > 0) {
+            LOG.info("relist of node {} works again after {} failed attempts", ctx.nodeName(), failuresInARow);
+            failuresInARow = 0;
         }
     }
 
