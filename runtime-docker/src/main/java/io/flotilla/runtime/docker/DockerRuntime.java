@@ -364,7 +364,7 @@ public final class DockerRuntime implements ContainerRuntime {
      *
      * @param containers containers and sandboxes
      * @param volumes    volumes
-     * @param networks   networks
+     * @param networks   networks (one Docker refuses to remove is not counted, and logged if no container uses it)
      */
     public record Removed(int containers, int volumes, int networks) {
     }

@@ -3,7 +3,6 @@ package io.flotilla.runtime.docker.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Network;
 import io.flotilla.api.runtime.ContainerRuntimeException.ObjectKind;
 import io.flotilla.api.runtime.RuntimeLabels;
 import io.flotilla.api.runtime.RuntimeVolume;
@@ -28,7 +27,7 @@ public final class Cleanup {
      *
      * @param containers how many containers (sandboxes included)
      * @param volumes    how many volumes
-     * @param networks   how many networks
+     * @param networks   how many networks (those Docker refused to remove are not counted)
      */
     public record Removed(int containers, int volumes, int networks) {
     }
@@ -46,9 +45,10 @@ public final class Cleanup {
         Parallel.forEach(containers, c -> forceRemove(docker, c.getId()));
         List<RuntimeVolume> volumes = engine.volumes().list(mine);
         Parallel.forEach(volumes, v -> engine.volumes().remove(v.name()));
-        List<Network> networks = engine.networks().list(mine);
-        networks.forEach(n -> engine.networks().removeIfUnused(n.getName()));
-        return new Removed(containers.size(), volumes.size(), networks.size());
+        // only what is really gone counts; a network Docker refuses with no container on it is logged as stuck
+        int networks = (int) engine.networks().list(mine).stream()
+                .filter(n -> engine.networks().removeIfUnused(n.getName())).count();
+        return new Removed(containers.size(), volumes.size(), networks);
     }
 
     private void forceRemove(DockerClient docker, String id) {

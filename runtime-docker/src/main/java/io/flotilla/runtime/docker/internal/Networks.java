@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>Design notes: creating a sandbox holds the network's read lock from "ensure it exists" to "sandbox started";
  * removing the network holds its write lock, so within one runtime a network is never removed under a starting
  * sandbox. Another runtime on the same engine may still remove it; {@link #withNetwork} then recreates it and tries
- * once more. Removal of a network still in use is refused by Docker and ignored here. Thread-safe.
+ * once more. Removal of a network still in use is refused by Docker and ignored here — unless no container uses it:
+ * dockerd 20.10 can keep a stale endpoint count after a container left (seen under heavy load), and then the
+ * network can only be freed by restarting the daemon; that is logged as a warning naming the network, because
+ * nothing else would ever say so. Thread-safe.
  */
 public final class Networks {
     private static final Logger LOG = LoggerFactory.getLogger(Networks.class);
@@ -88,22 +91,47 @@ public final class Networks {
         known.add(name);
     }
 
-    /** Removes network {@code name} unless a container still uses it. Never throws for "in use" or "gone". */
-    public void removeIfUnused(String name) {
+    /**
+     * Removes network {@code name} unless a container still uses it. Never throws for "in use" or "gone".
+     *
+     * @return whether the network is gone now
+     */
+    public boolean removeIfUnused(String name) {
         ReadWriteLock lock = locks.computeIfAbsent(name, n -> new ReentrantReadWriteLock());
         lock.writeLock().lock();
         try {
             docker.removeNetworkCmd(name).exec();
             forget(name);
             LOG.debug("removed network {}", name);
+            return true;
         } catch (NotFoundException e) {
             forget(name);
+            return true;
         } catch (DockerException e) {
-            LOG.trace("network {} still in use: {}", name, Errors.daemonMessage(e));
+            warnIfNoContainerUses(name, Errors.daemonMessage(e));
+            return false;
         } catch (RuntimeException e) {
             LOG.debug("could not remove network {}: {}", name, e.toString());
+            return false;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** A refusal is normal while containers use the network; without any, dockerd's endpoint count is stale. */
+    private void warnIfNoContainerUses(String name, String refusal) {
+        Map<String, ?> attached;
+        try {
+            attached = docker.inspectNetworkCmd().withNetworkId(name).exec().getContainers();
+        } catch (RuntimeException e) {
+            LOG.trace("network {} still in use: {}", name, refusal);
+            return;
+        }
+        if (attached == null || attached.isEmpty()) {
+            LOG.warn("network {} cannot be removed although no container uses it (Docker: {}): dockerd keeps a stale"
+                    + " endpoint count for it; restarting dockerd frees it", name, refusal);
+        } else {
+            LOG.trace("network {} still in use by {}: {}", name, attached.keySet(), refusal);
         }
     }
 
