@@ -7,9 +7,6 @@ import io.flotilla.api.core.ConfigMap;
 import io.flotilla.api.core.Event;
 import io.flotilla.api.core.Node;
 import io.flotilla.api.core.ObjectReference;
-import io.flotilla.core.store.InMemoryObjectStore;
-import io.flotilla.core.time.VirtualClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,35 +17,20 @@ import org.junit.jupiter.api.Test;
 class EventRecorderTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final InMemoryObjectStore store = InMemoryObjectStore.create();
-    private final VirtualClock clock = VirtualClock.create();
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final EventSink sink = new StoreEventSink(store);
-    private final EventRecorder recorder = EventRecorder.builder(sink, "test-controller").host("n1").clock(clock)
-            .meterRegistry(registry).build();
-    private final ConfigMap site = store.create(ConfigMap.named("site").namespace("shop")
-            .metadata(m -> m.uid("uid-site")).build());
+    private final RecorderFixture f = new RecorderFixture("test-controller", "n1");
+    private final ConfigMap site = f.configMap("site");
 
     @AfterEach
     void tearDown() {
-        recorder.close();
-        store.close();
-    }
-
-    private List<Event> events() {
-        return sink.list();
-    }
-
-    private double counter(String name) {
-        return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+        f.close();
     }
 
     @Test
     void writesAnEventAboutTheInvolvedObject() throws Exception {
-        recorder.normal(site, "Updated", "config %s now has %d keys", "site", 3);
-        assertThat(recorder.flush(WAIT)).isTrue();
+        f.recorder.normal(site, "Updated", "config %s now has %d keys", "site", 3);
+        assertThat(f.recorder.flush(WAIT)).isTrue();
 
-        assertThat(events()).singleElement().satisfies(e -> {
+        assertThat(f.events()).singleElement().satisfies(e -> {
             assertThat(e.metadata().name()).startsWith("site.");
             assertThat(e.metadata().namespace()).isEqualTo("shop");
             assertThat(e.involvedObject()).isEqualTo(ObjectReference.to(site));
@@ -56,19 +38,19 @@ class EventRecorderTest {
             assertThat(e.reason()).isEqualTo("Updated");
             assertThat(e.message()).isEqualTo("config site now has 3 keys");
             assertThat(e.source()).isEqualTo(new io.flotilla.api.core.EventSource("test-controller", "n1"));
-            assertThat(e.firstTimestamp()).isEqualTo(clock.now());
-            assertThat(e.lastTimestamp()).isEqualTo(clock.now());
+            assertThat(e.firstTimestamp()).isEqualTo(f.clock.now());
+            assertThat(e.lastTimestamp()).isEqualTo(f.clock.now());
             assertThat(e.count()).isEqualTo(1);
         });
-        assertThat(counter("flotilla.events.recorded")).isEqualTo(1.0);
+        assertThat(f.counter("flotilla.events.recorded")).isEqualTo(1.0);
     }
 
     @Test
     void eventsAboutClusterScopedObjectsGoToTheDefaultNamespace() throws Exception {
         Node node = Node.named("n1").build();
-        recorder.warning(node, "NodeNotReady", "node is not ready");
-        assertThat(recorder.flush(WAIT)).isTrue();
-        assertThat(events()).singleElement().satisfies(e -> {
+        f.recorder.warning(node, "NodeNotReady", "node is not ready");
+        assertThat(f.recorder.flush(WAIT)).isTrue();
+        assertThat(f.events()).singleElement().satisfies(e -> {
             assertThat(e.metadata().namespace()).isEqualTo("default");
             assertThat(e.isWarning()).isTrue();
         });
@@ -76,53 +58,53 @@ class EventRecorderTest {
 
     @Test
     void anIdenticalEventWithinTheWindowBumpsCountAndLastTimestamp() throws Exception {
-        var first = clock.now();
-        recorder.warning(site, "BackOff", "Back-off restarting failed container %s", "web");
-        clock.advance(Duration.ofMinutes(1));
-        recorder.warning(site, "BackOff", "Back-off restarting failed container %s", "web");
-        clock.advance(Duration.ofMinutes(1));
-        recorder.warning(site.withMetadata(site.metadata().withResourceVersion("999")), "BackOff",
+        var first = f.clock.now();
+        f.recorder.warning(site, "BackOff", "Back-off restarting failed container %s", "web");
+        f.clock.advance(Duration.ofMinutes(1));
+        f.recorder.warning(site, "BackOff", "Back-off restarting failed container %s", "web");
+        f.clock.advance(Duration.ofMinutes(1));
+        f.recorder.warning(site.withMetadata(site.metadata().withResourceVersion("999")), "BackOff",
                 "Back-off restarting failed container %s", "web");
-        assertThat(recorder.flush(WAIT)).isTrue();
+        assertThat(f.recorder.flush(WAIT)).isTrue();
 
-        assertThat(events()).singleElement().satisfies(e -> {
+        assertThat(f.events()).singleElement().satisfies(e -> {
             assertThat(e.count()).isEqualTo(3);
             assertThat(e.firstTimestamp()).isEqualTo(first);
-            assertThat(e.lastTimestamp()).isEqualTo(clock.now());
+            assertThat(e.lastTimestamp()).isEqualTo(f.clock.now());
         });
-        assertThat(counter("flotilla.events.deduplicated")).isEqualTo(2.0);
+        assertThat(f.counter("flotilla.events.deduplicated")).isEqualTo(2.0);
     }
 
     @Test
     void differentMessagesReasonsOrTypesAreSeparateEvents() throws Exception {
-        recorder.warning(site, "BackOff", "container %s", "a");
-        recorder.warning(site, "BackOff", "container %s", "b");
-        recorder.normal(site, "BackOff", "container %s", "a");
-        recorder.warning(site, "Failed", "container %s", "a");
-        assertThat(recorder.flush(WAIT)).isTrue();
-        assertThat(events()).hasSize(4).allSatisfy(e -> assertThat(e.count()).isEqualTo(1));
-        assertThat(counter("flotilla.events.deduplicated")).isZero();
+        f.recorder.warning(site, "BackOff", "container %s", "a");
+        f.recorder.warning(site, "BackOff", "container %s", "b");
+        f.recorder.normal(site, "BackOff", "container %s", "a");
+        f.recorder.warning(site, "Failed", "container %s", "a");
+        assertThat(f.recorder.flush(WAIT)).isTrue();
+        assertThat(f.events()).hasSize(4).allSatisfy(e -> assertThat(e.count()).isEqualTo(1));
+        assertThat(f.counter("flotilla.events.deduplicated")).isZero();
     }
 
     @Test
     void aRepeatAfterTheWindowStartsANewEvent() throws Exception {
-        recorder.normal(site, "Synced", "synced");
-        assertThat(recorder.flush(WAIT)).isTrue();
-        clock.advance(Duration.ofMinutes(11));
-        recorder.normal(site, "Synced", "synced");
-        assertThat(recorder.flush(WAIT)).isTrue();
-        assertThat(events()).hasSize(2);
+        f.recorder.normal(site, "Synced", "synced");
+        assertThat(f.recorder.flush(WAIT)).isTrue();
+        f.clock.advance(Duration.ofMinutes(11));
+        f.recorder.normal(site, "Synced", "synced");
+        assertThat(f.recorder.flush(WAIT)).isTrue();
+        assertThat(f.events()).hasSize(2);
     }
 
     @Test
     void aDeletedEventIsRecreatedOnTheNextRepeat() throws Exception {
-        recorder.normal(site, "Synced", "synced");
-        assertThat(recorder.flush(WAIT)).isTrue();
-        Event e = events().getFirst();
-        sink.delete(e.metadata().namespace(), e.metadata().name());
-        recorder.normal(site, "Synced", "synced");
-        assertThat(recorder.flush(WAIT)).isTrue();
-        assertThat(events()).singleElement().satisfies(again -> assertThat(again.count()).isEqualTo(1));
+        f.recorder.normal(site, "Synced", "synced");
+        assertThat(f.recorder.flush(WAIT)).isTrue();
+        Event e = f.events().getFirst();
+        f.sink.delete(e.metadata().namespace(), e.metadata().name());
+        f.recorder.normal(site, "Synced", "synced");
+        assertThat(f.recorder.flush(WAIT)).isTrue();
+        assertThat(f.events()).singleElement().satisfies(again -> assertThat(again.count()).isEqualTo(1));
     }
 
     @Test
@@ -148,7 +130,7 @@ class EventRecorderTest {
                 throw new IllegalStateException("api down");
             }
         };
-        try (EventRecorder failing = EventRecorder.builder(broken, "c").clock(clock).meterRegistry(registry)
+        try (EventRecorder failing = EventRecorder.builder(broken, "c").clock(f.clock).meterRegistry(f.registry)
                 .build()) {
             assertThatCode(() -> {
                 failing.normal(site, "Fine", "ok");
@@ -160,14 +142,14 @@ class EventRecorderTest {
             }).doesNotThrowAnyException();
             assertThat(failing.flush(WAIT)).isTrue();
         }
-        assertThat(counter("flotilla.events.failed")).isEqualTo(2.0);
-        assertThat(counter("flotilla.events.dropped")).isEqualTo(4.0);
+        assertThat(f.counter("flotilla.events.failed")).isEqualTo(2.0);
+        assertThat(f.counter("flotilla.events.dropped")).isEqualTo(4.0);
     }
 
     @Test
     void aFullQueueDropsInsteadOfBlocking() throws Exception {
         CountDownLatch stuck = new CountDownLatch(1);
-        EventSink slow = new StoreEventSink(store);
+        EventSink slow = new StoreEventSink(f.store);
         EventSink blocking = new EventSink() {
             @Override
             public Event create(Event event) {
@@ -194,15 +176,15 @@ class EventRecorderTest {
                 slow.delete(namespace, name);
             }
         };
-        try (EventRecorder small = EventRecorder.builder(blocking, "c").clock(clock).queueCapacity(2)
-                .meterRegistry(registry).build()) {
+        try (EventRecorder small = EventRecorder.builder(blocking, "c").clock(f.clock).queueCapacity(2)
+                .meterRegistry(f.registry).build()) {
             for (int i = 0; i < 10; i++) {
                 small.normal(site, "Tick", "tick %d", i);
             }
             stuck.countDown();
             assertThat(small.flush(WAIT)).isTrue();
         }
-        assertThat(counter("flotilla.events.dropped")).isGreaterThanOrEqualTo(7.0);
-        assertThat(events().size()).isBetween(1, 3);
+        assertThat(f.counter("flotilla.events.dropped")).isGreaterThanOrEqualTo(7.0);
+        assertThat(f.events().size()).isBetween(1, 3);
     }
 }
