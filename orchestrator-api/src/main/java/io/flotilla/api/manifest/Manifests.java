@@ -57,13 +57,28 @@ public final class Manifests {
     private Manifests(ResourceTypes types, boolean strict) {
         this.types = types;
         this.strict = strict;
-        this.yaml = configure(YAMLMapper.builder(YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                .build()).build(), strict);
-        this.json = configure(new ObjectMapper(), strict);
+        Mappers mappers = strict ? Mappers.STRICT : Mappers.LENIENT;
+        this.yaml = mappers.yaml();
+        this.json = mappers.json();
+    }
+
+    /**
+     * The configured Jackson mappers, one pair per mode for the whole JVM: they do not depend on the kinds known,
+     * are thread-safe once configured, and each builds its (de)serialiser cache on first use of a class, which costs
+     * tens of milliseconds per kind; a pair per codec paid that again for every cluster.
+     */
+    private record Mappers(ObjectMapper yaml, ObjectMapper json) {
+        static final Mappers STRICT = of(true);
+        static final Mappers LENIENT = of(false);
+
+        private static Mappers of(boolean strict) {
+            return new Mappers(configure(YAMLMapper.builder(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .build()).build(), strict), configure(new ObjectMapper(), strict));
+        }
     }
 
     private static ObjectMapper configure(ObjectMapper mapper, boolean strict) {

@@ -58,6 +58,8 @@ public final class NodeAgents {
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final Map<String, NodeAgent> agents = new ConcurrentHashMap<>();
     private final List<EventSource.Registration> handlers = new ArrayList<>();
+    /** Started by {@link #start()}; {@link #close} waits for them, so no network is created after the clean-up. */
+    private final List<Thread> networkPreparations = new ArrayList<>();
     private volatile ClusterDnsLocator dns = ClusterDnsLocator.NONE;
     private boolean started;
     private boolean closed;
@@ -130,6 +132,22 @@ public final class NodeAgents {
         OrphanSweeper.sweep(clusterId, registrations.keySet(),
                 registrations.values().stream().map(Registration::runtime).toList());
         agents.values().forEach(a -> a.start(podsOn(a.nodeName())));
+        registrations.values().forEach(r -> networkPreparations.add(Thread.ofVirtual()
+                .name("flotilla-pod-network-" + clusterId).start(() -> preparePodNetwork(r.runtime()))));
+    }
+
+    /**
+     * Creates the pod network and binds the cluster DNS on its gateway ahead of the first sandbox, which needs both:
+     * done here, a Docker network create and a listener bind overlap the rest of the start and the first applies
+     * instead of delaying the first pods. Failures are left to the first sandbox, which reports them on its pod.
+     */
+    private void preparePodNetwork(ContainerRuntime runtime) {
+        try {
+            runtime.podNetworkGateway(clusterId).ifPresent(dns::nameserverOn);
+        } catch (RuntimeException e) {
+            LOG.debug("preparing the pod network of cluster {} on {} failed; the first sandbox retries",
+                    clusterId, runtime.endpoint(), e);
+        }
     }
 
     /**
@@ -194,6 +212,7 @@ public final class NodeAgents {
         for (NodeAgent agent : agents.values()) {
             agent.stop(STOP_WAIT);
         }
+        awaitNetworkPreparations();
         for (NodeAgent agent : agents.values()) {
             try {
                 agent.removeEverything(removePersistentVolumes);
@@ -211,6 +230,18 @@ public final class NodeAgents {
             });
         }
         http.close();
+    }
+
+    private void awaitNetworkPreparations() {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        for (Thread t : networkPreparations) {
+            try {
+                t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private NodeAgent newAgent(String name, Registration r) {

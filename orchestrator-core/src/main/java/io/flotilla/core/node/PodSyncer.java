@@ -67,15 +67,30 @@ final class PodSyncer {
         if (sandboxReady && runContainers(w, pod, view)) {
             view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
         }
-        w.probes.retain(new HashSet<>(view.runningIds()));
+        ensureProbes(w, pod, view);
         PodStatus status = statuses.build(w, view, w.sandboxId != null);
         if (status.isTerminal()) {
             w.finished = true;
         }
         writeStatus(w, status);
+        w.probes.triggerUnready();
         if (w.finished) {
             terminator.stopFinished(w);
         }
+    }
+
+    /**
+     * Probe workers for every running container of {@code view}, including those this sync started (their first
+     * readiness probe runs now, not at the next sync), and none for the others.
+     */
+    private static void ensureProbes(PodWorker w, Pod pod, RuntimeView view) {
+        for (Container c : pod.spec().containers()) {
+            RuntimeContainerStatus s = view.latest(c.name());
+            if (RuntimeView.running(s)) {
+                w.probes.ensure(c, s.id(), w.sandboxId, w.podIP, s.startedAt());
+            }
+        }
+        w.probes.retain(new HashSet<>(view.runningIds()));
     }
 
     /** Starts, restarts and kills what is due; {@code true} if it changed the runtime, so {@code view} is stale. */

@@ -50,8 +50,8 @@ final class ProbeSet {
     private void add(List<ProbeWorker> list, Kind kind, Probe probe, Container container, String id,
                      String sandboxId, String podIP, Instant startedAt) {
         if (probe != null) {
-            ProbeWorker worker = new ProbeWorker(kind, probe, container, id, sandboxId, podIP, startedAt, context,
-                    this, owner);
+            ProbeWorker worker = new ProbeWorker(kind, probe, container, id, sandboxId, podIP, startedAt,
+                    owner.startTime, context, this, owner);
             list.add(worker);
             worker.start();
         }
@@ -67,6 +67,12 @@ final class ProbeSet {
             return true;
         });
         results.keySet().removeIf(key -> !running.contains(key.substring(0, key.lastIndexOf('/'))));
+    }
+
+    /** Triggers a readiness probe of every running container that has not passed it yet; for each pod sync. */
+    void triggerUnready() {
+        workers.values().forEach(list -> list.stream().filter(ProbeWorker::awaitsReadiness)
+                .forEach(ProbeWorker::trigger));
     }
 
     /** Stops every worker. */

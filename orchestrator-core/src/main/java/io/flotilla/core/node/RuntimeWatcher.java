@@ -61,9 +61,21 @@ final class RuntimeWatcher implements RuntimeEventListener {
     @Override
     public void onEvent(RuntimeEvent event) {
         String uid = event.labels().get(RuntimeLabels.POD_UID);
-        if (uid != null && ctx.clusterId().equals(event.labels().get(RuntimeLabels.CLUSTER))) {
+        if (uid != null && !causedByAgent(event.type())
+                && ctx.clusterId().equals(event.labels().get(RuntimeLabels.CLUSTER))) {
             changed.accept(uid, false);
         }
+    }
+
+    /**
+     * Whether events of this type can only echo the agent's own calls: only the agent creates and starts the
+     * cluster's sandboxes and containers, and the sync that made the call already reads the result. Waking the pod
+     * for them cost each new pod about three more syncs (and runtime inspections) while other pods were starting;
+     * anything else that created or started something is still seen by the next relist.
+     */
+    private static boolean causedByAgent(RuntimeEvent.Type type) {
+        return type == RuntimeEvent.Type.SANDBOX_READY || type == RuntimeEvent.Type.CONTAINER_CREATED
+                || type == RuntimeEvent.Type.CONTAINER_STARTED;
     }
 
     @Override

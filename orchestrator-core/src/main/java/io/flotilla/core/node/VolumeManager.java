@@ -69,7 +69,10 @@ final class VolumeManager {
             if (volume.hostPath() != null) {
                 sources.put(volume.name(), Mount.hostPath(volume.hostPath().path(), "/", false));
             } else if (volume.persistentVolumeClaim() != null) {
-                sources.put(volume.name(), Mount.volume(persistentVolume(pod, volume), "/", false));
+                // like the pod's own volumes: created once per pod (not on every sync), then only looked up
+                String name = persistentVolume(pod, volume, !written.containsKey(volume.name()));
+                written.put(volume.name(), Map.of());
+                sources.put(volume.name(), Mount.volume(name, "/", false));
             } else {
                 String name = podVolumeName(pod, volume.name());
                 Optional<Map<String, VolumeFile>> files = files(pod, volume, fields);
@@ -212,7 +215,7 @@ final class VolumeManager {
         throw new ConfigError(FAILED_MOUNT, "container \"" + name + "\" not found for resourceFieldRef");
     }
 
-    private String persistentVolume(Pod pod, Volume volume) throws ConfigError {
+    private String persistentVolume(Pod pod, Volume volume, boolean create) throws ConfigError {
         String claimName = volume.persistentVolumeClaim().claimName();
         Optional<PersistentVolumeClaim> claim = objects.claim(pod.metadata().namespace(), claimName);
         if (claim.isEmpty()) {
@@ -227,6 +230,9 @@ final class VolumeManager {
                     + "\" : persistentvolumeclaim \"" + claimName + "\" is not bound yet");
         }
         String name = clusterId + "-pv-" + pvName;
+        if (!create) {
+            return name;
+        }
         ensure(name, Map.of(RuntimeLabels.CLUSTER, clusterId, RuntimeLabels.KIND, RuntimeLabels.KIND_VOLUME,
                 VOLUME_TYPE, PERSISTENT, RuntimeLabels.VOLUME_NAME, volume.name()));
         return name;

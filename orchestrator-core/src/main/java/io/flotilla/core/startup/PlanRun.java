@@ -59,6 +59,7 @@ final class PlanRun {
             ensureNamespace();
             while (true) {
                 applyUnblocked();
+                int readyBefore = ready.size();
                 Map<String, Check> waiting = checkApplied();
                 if (ready.size() == plan.steps().size()) {
                     return new StartupReport(namespace, ready, Duration.ofNanos(System.nanoTime() - start));
@@ -66,7 +67,9 @@ final class PlanRun {
                 if (System.nanoTime() - deadline > 0 && !waiting.isEmpty()) {
                     throw timedOut(waiting);
                 }
-                awaitChange(deadline);
+                if (ready.size() == readyBefore) {
+                    awaitChange(deadline);
+                } // else: what became ready may unblock steps; apply them now, not after the next event or poll
             }
         } finally {
             handlers.forEach(EventSource.Registration::remove);

@@ -148,6 +148,26 @@ class PodLifecycleTest {
     }
 
     @Test
+    void aContainerThatFailsItsFirstReadinessProbeIsProbedAgainWithinThePodsPeriod() {
+        // kubelet's probe worker ticks from the pod's admission, and each sync of an unready pod triggers a probe:
+        // a container starting late in the pod's first second and answering 100 ms later is Ready at 1 s, not at
+        // its own start plus a period (1.6 s)
+        f.scenario.forContainer("init", SimBehavior.exitsAfter(Duration.ofMillis(600), 0));
+        f.scenario.forContainer("web", SimBehavior.runsForever()
+                .servesBetween(Duration.ofMillis(100), null, 80, "/healthz", 200, "ok"));
+        f.run(Pod.named("late").initContainer("init", c -> c.image("busybox:1"))
+                .container("web", c -> c.image("nginx:1.27").readiness(Probe.http("/healthz", 80).periodSeconds(1))));
+        f.awaitPod("late", container("init", s -> s.state().running() != null));
+
+        f.advance(Duration.ofMillis(600));
+        f.awaitPod("late", container("web", s -> s.state().running() != null));
+        f.clock.runDue();
+        assertThat(f.pod("late").orElseThrow()).matches(ready(false));
+        f.advance(Duration.ofMillis(400));
+        f.awaitPod("late", ready(true));
+    }
+
+    @Test
     void aStartupProbeGatesLivenessUntilItSucceeds() {
         f.scenario.forContainer("slow", SimBehavior.runsForever()
                 .servesBetween(Duration.ofSeconds(35), null, 80, "/", 200, "up")
