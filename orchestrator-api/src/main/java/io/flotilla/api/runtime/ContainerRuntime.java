@@ -53,6 +53,22 @@ public interface ContainerRuntime extends AutoCloseable {
     String runPodSandbox(PodSandboxConfig config);
 
     /**
+     * Creates a pod sandbox and starts it, returning its id possibly before the start has finished, so the caller
+     * can create the pod's containers while the network is set up (a container's create does not need its sandbox
+     * running; its start does). Until the start has finished, {@link #podSandboxStatus} and
+     * {@link #startContainer} of a container in the sandbox wait for it; if the start failed, the sandbox is gone
+     * and {@link #podSandboxStatus} throws the exception {@link #runPodSandbox} would have thrown, and
+     * {@link #startContainer} throws {@link ContainerRuntimeException.InvalidState}. The default is
+     * {@link #runPodSandbox}: returns once the sandbox is ready.
+     *
+     * @return the sandbox id
+     * @throws ContainerRuntimeException if the sandbox cannot be created
+     */
+    default String beginPodSandbox(PodSandboxConfig config) {
+        return runPodSandbox(config);
+    }
+
+    /**
      * Stops the sandbox: kills its containers that still run (without a grace period: stop them gracefully first)
      * and releases its network. The sandbox stays listed as {@link SandboxState#NOTREADY}. Idempotent.
      */

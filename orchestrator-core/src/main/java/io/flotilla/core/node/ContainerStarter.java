@@ -69,6 +69,9 @@ final class ContainerStarter {
             runtime.startContainer(id);
         } catch (ContainerRuntimeException e) {
             runtime.removeContainer(id);
+            if (sandboxStartFailed(w)) {
+                return false; // the sync reports the sandbox's failure (FailedCreatePodSandBox) and retries it
+            }
             String key = restartKey(w, c);
             ctx.backoff().next(key, ctx.clock().now());
             w.startFailures.put(c.name(), ctx.clock().now());
@@ -80,6 +83,19 @@ final class ContainerStarter {
         w.startFailures.remove(c.name());
         postStart(w, pod, c, id);
         return true;
+    }
+
+    /** Whether the sandbox begun by this sync failed to start, so a container in it could not start. */
+    private boolean sandboxStartFailed(PodWorker w) {
+        if (!w.sandboxStarting) {
+            return false;
+        }
+        try {
+            ctx.runtime().podSandboxStatus(w.sandboxId);
+            return false;
+        } catch (ContainerRuntimeException e) {
+            return true;
+        }
     }
 
     /** The back-off key of a container's restarts. */

@@ -2,6 +2,7 @@ package io.flotilla.core.node;
 
 import io.flotilla.api.core.Container;
 import io.flotilla.api.core.ContainerPort;
+import io.flotilla.api.core.EnvVar;
 import io.flotilla.api.core.Event;
 import io.flotilla.api.core.Pod;
 import io.flotilla.api.core.PodSpec;
@@ -64,7 +65,11 @@ final class PodSyncer {
         }
         boolean sandboxReady = ensureSandbox(w, pod) && ensureVolumes(w, pod);
         RuntimeView view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
-        if (sandboxReady && runContainers(w, pod, view)) {
+        boolean changed = sandboxReady && runContainers(w, pod, view);
+        if (w.sandboxStarting) {
+            changed |= !finishSandbox(w, pod);
+        }
+        if (changed) {
             view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
         }
         ensureProbes(w, pod, view);
@@ -188,20 +193,71 @@ final class PodSyncer {
             w.sandboxAttempt++;
         }
         PodSandboxConfig config = sandboxConfig(pod, w.sandboxAttempt);
+        boolean early = containersMayStartEarly(pod);
         try {
-            w.sandboxId = ctx.runtime().runPodSandbox(config);
+            w.sandboxId = early ? ctx.runtime().beginPodSandbox(config) : ctx.runtime().runPodSandbox(config);
             w.sandboxConfig = config;
+            w.sandboxStarting = early;
+            if (!early) {
+                w.podIP = ctx.runtime().podSandboxStatus(w.sandboxId).ip();
+            }
+            return true;
+        } catch (ContainerRuntimeException e) {
+            sandboxFailed(w, pod, e);
+            return false;
+        }
+    }
+
+    /**
+     * Whether the pod's containers can be created while its sandbox still starts: nothing they need before they
+     * run depends on the pod's IP (a {@code status.podIP} variable, a postStart hook) and no init container has to
+     * finish first.
+     */
+    private static boolean containersMayStartEarly(Pod pod) {
+        if (!pod.spec().initContainers().isEmpty()) {
+            return false;
+        }
+        for (Container c : pod.spec().containers()) {
+            if (c.lifecycle() != null && c.lifecycle().postStart() != null) {
+                return false;
+            }
+            for (EnvVar e : c.env()) {
+                if (e.valueFrom() != null && e.valueFrom().fieldRef() != null
+                        && e.valueFrom().fieldRef().fieldPath().startsWith("status.podIP")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits for a sandbox begun by this sync to finish starting and reads the pod's IP; if its start failed, removes
+     * it with whatever was created in it and schedules a new one, as for a sandbox that could not be created.
+     *
+     * @return whether the sandbox runs
+     */
+    private boolean finishSandbox(PodWorker w, Pod pod) {
+        w.sandboxStarting = false;
+        try {
             w.podIP = ctx.runtime().podSandboxStatus(w.sandboxId).ip();
             return true;
         } catch (ContainerRuntimeException e) {
-            ctx.events().record(pod, Event.WARNING, "FailedCreatePodSandBox", "Failed to create pod sandbox: %s",
-                    e.getMessage());
-            for (Container c : pod.spec().containers()) {
-                w.waiting.put(c.name(), new PodWorker.Waiting(ContainerStarter.CONTAINER_CREATING, null));
-            }
-            w.kickAfter(SANDBOX_RETRY);
+            String failed = w.sandboxId;
+            w.sandboxId = null;
+            ctx.runtime().removePodSandbox(failed);
+            sandboxFailed(w, pod, e);
             return false;
         }
+    }
+
+    private void sandboxFailed(PodWorker w, Pod pod, ContainerRuntimeException e) {
+        ctx.events().record(pod, Event.WARNING, "FailedCreatePodSandBox", "Failed to create pod sandbox: %s",
+                e.getMessage());
+        for (Container c : pod.spec().containers()) {
+            w.waiting.put(c.name(), new PodWorker.Waiting(ContainerStarter.CONTAINER_CREATING, null));
+        }
+        w.kickAfter(SANDBOX_RETRY);
     }
 
     /** Adopts a sandbox found in the runtime after an agent restart. */

@@ -52,6 +52,8 @@ final class PodWorker {
     PodSandboxConfig sandboxConfig;
     int sandboxAttempt;
     String podIP;
+    /** The sandbox was begun by the running sync and may still be starting (see PodSyncer#finishSandbox). */
+    boolean sandboxStarting;
     Instant startTime;
     boolean finished;
     boolean terminated;

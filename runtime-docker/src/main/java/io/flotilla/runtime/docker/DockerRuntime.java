@@ -189,6 +189,16 @@ public final class DockerRuntime implements ContainerRuntime {
         return engine().sandboxes().run(Objects.requireNonNull(config, "config"));
     }
 
+    /**
+     * Creates the sandbox's pause container and returns while a virtual thread starts it (the network set-up is
+     * most of a pod's start), so the pod's containers can be created meanwhile; see
+     * {@link ContainerRuntime#beginPodSandbox}.
+     */
+    @Override
+    public String beginPodSandbox(PodSandboxConfig config) {
+        return engine().sandboxes().begin(Objects.requireNonNull(config, "config"));
+    }
+
     @Override
     public void stopPodSandbox(String podSandboxId) {
         engine().sandboxes().stop(Objects.requireNonNull(podSandboxId, "podSandboxId"));

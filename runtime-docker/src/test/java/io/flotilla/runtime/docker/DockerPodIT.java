@@ -12,12 +12,14 @@ import io.flotilla.api.runtime.ImageSpec;
 import io.flotilla.api.runtime.PodSandboxConfig;
 import io.flotilla.api.runtime.PortMapping;
 import io.flotilla.api.runtime.RuntimeEvent;
+import io.flotilla.api.runtime.SandboxState;
 import io.flotilla.api.runtime.Subscription;
 import io.flotilla.runtime.docker.internal.SandboxSpecs;
 import io.flotilla.testkit.RequiresRuntime;
 import io.flotilla.testkit.TestDocker;
 import io.flotilla.testkit.TestImages;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,6 +110,31 @@ class DockerPodIT {
         assertThat(ports).extracting(DockerRuntime.PublishedPort::hostPort).contains(hostPort).hasSize(2);
         for (DockerRuntime.PublishedPort port : ports) {
             assertThat(fetch(port.hostPort())).contains("hello-pod");
+        }
+    }
+
+    @Test
+    void aBegunSandboxTakesContainersWhileItStartsAndReportsAFailedStartWhereItIsAwaited() throws Exception {
+        PodSandboxConfig pod = it.pod("early").build();
+        String sandbox = runtime.beginPodSandbox(pod);
+        String server = runtime.createContainer(sandbox, it.container(pod, "server", SERVER).build(), pod);
+        runtime.startContainer(server);
+        assertThat(runtime.podSandboxStatus(sandbox).state()).isEqualTo(SandboxState.READY);
+        assertThat(runtime.podSandboxStatus(sandbox).ip()).isNotBlank();
+        it.await(server, ContainerRunState.RUNNING);
+
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PodSandboxConfig clash = it.pod("clash").portMapping(PortMapping.tcp(8080, taken.getLocalPort()))
+                    .build();
+            String failing = runtime.beginPodSandbox(clash);
+            String app = runtime.createContainer(failing, it.container(clash, "app", SERVER).build(), clash);
+            assertThatThrownBy(() -> runtime.startContainer(app))
+                    .isInstanceOf(ContainerRuntimeException.InvalidState.class)
+                    .hasMessageContaining("its pod sandbox failed to start");
+            assertThatThrownBy(() -> runtime.podSandboxStatus(failing))
+                    .isInstanceOf(ContainerRuntimeException.class)
+                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+            runtime.removePodSandbox(failing);
         }
     }
 

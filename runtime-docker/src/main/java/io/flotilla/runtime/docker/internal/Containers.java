@@ -39,6 +39,8 @@ public final class Containers {
     private final Sandboxes sandboxes;
     private final Images images;
     private final Set<String> neverStarted = ConcurrentHashMap.newKeySet();
+    /** The sandbox of each container in {@link #neverStarted}: its start waits for a sandbox still starting. */
+    private final Map<String, String> sandboxOf = new ConcurrentHashMap<>();
 
     /** Containers on the engine behind {@code docker}. */
     public Containers(DockerClient docker, Errors errors, Sandboxes sandboxes, Images images) {
@@ -55,6 +57,7 @@ public final class Containers {
         try {
             String id = ContainerSpecs.apply(docker.createContainerCmd(config.image().image()).withName(name),
                     config, sandboxId, sandboxConfig).exec().getId();
+            sandboxOf.put(id, sandboxId);
             neverStarted.add(id);
             return id;
         } catch (NotFoundException e) {
@@ -71,8 +74,22 @@ public final class Containers {
         }
     }
 
+    private void forget(String containerId) {
+        neverStarted.remove(containerId);
+        sandboxOf.remove(containerId);
+    }
+
     /** Starts a created container; see {@code ContainerRuntime#startContainer}. */
     public void start(String containerId) {
+        String sandboxId = sandboxOf.remove(containerId);
+        if (sandboxId != null) {
+            try {
+                sandboxes.awaitStart(sandboxId);
+            } catch (ContainerRuntimeException e) {
+                throw new ContainerRuntimeException.InvalidState(errors.endpoint(), "container " + containerId
+                        + " cannot start: its pod sandbox failed to start (" + e.getMessage() + ")");
+            }
+        }
         if (!neverStarted.remove(containerId)) {
             ContainerRunState state = StatusMapper.runState(inspect(containerId).getState().getStatus());
             if (state != ContainerRunState.CREATED) {
@@ -97,7 +114,7 @@ public final class Containers {
 
     /** SIGTERM, then SIGKILL after {@code gracePeriod}; zero kills at once. Idempotent. */
     public void stop(String containerId, Duration gracePeriod) {
-        neverStarted.remove(containerId);
+        forget(containerId);
         try {
             if (gracePeriod.isZero() || gracePeriod.isNegative()) {
                 docker.killContainerCmd(containerId).exec();
@@ -114,7 +131,7 @@ public final class Containers {
 
     /** Force-removes a container (killing it). Idempotent. */
     public void remove(String containerId) {
-        neverStarted.remove(containerId);
+        forget(containerId);
         try {
             docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {

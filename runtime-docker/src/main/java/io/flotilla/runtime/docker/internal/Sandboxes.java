@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,6 +43,8 @@ public final class Sandboxes {
     private final Images images;
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
     private final Map<String, Optional<String>> networkOf = new ConcurrentHashMap<>();
+    /** Starts of sandboxes {@link #begin} returned, until the sandbox is stopped or removed. */
+    private final Map<String, CompletableFuture<Void>> starting = new ConcurrentHashMap<>();
 
     /** Sandboxes on the engine behind {@code docker}. */
     public Sandboxes(DockerClient docker, Settings settings, Errors errors, Networks networks, Images images) {
@@ -53,17 +58,85 @@ public final class Sandboxes {
     /** Creates and starts the sandbox of {@code config}; see {@code ContainerRuntime#runPodSandbox}. */
     public String run(PodSandboxConfig config) {
         String cluster = config.labels().get(RuntimeLabels.CLUSTER);
-        String network = config.hostNetwork() ? null
-                : settings.network() != null ? settings.network() : Names.network(cluster);
+        String network = network(config);
         String name = Names.sandbox(config.metadata());
-        String id = network == null ? createAndStart(config, null, name)
-                : networks.withNetwork(network, cluster, () -> createAndStart(config, network, name));
+        String id = network == null ? createAndStart(config, null, name, null)
+                : networks.withNetwork(network, cluster, () -> createAndStart(config, network, name, null));
         networkOf.put(id, Optional.ofNullable(network));
         ready.add(id);
         return id;
     }
 
-    private String createAndStart(PodSandboxConfig config, String network, String name) {
+    private String network(PodSandboxConfig config) {
+        String cluster = config.labels().get(RuntimeLabels.CLUSTER);
+        return config.hostNetwork() ? null : settings.network() != null ? settings.network() : Names.network(cluster);
+    }
+
+    /**
+     * Creates the sandbox of {@code config} and returns its id while a virtual thread starts it; see
+     * {@code ContainerRuntime#beginPodSandbox}. The thread holds the network as {@link Networks#withNetwork} does
+     * from the create to the end of the start, so the network cannot be removed in between; a start that finds the
+     * network gone fails (the pod's next sync creates a new sandbox) instead of retrying with another container.
+     */
+    public String begin(PodSandboxConfig config) {
+        String cluster = config.labels().get(RuntimeLabels.CLUSTER);
+        String network = network(config);
+        String name = Names.sandbox(config.metadata());
+        CompletableFuture<String> created = new CompletableFuture<>();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread.ofVirtual().name("flotilla-sandbox-start-" + name).start(() -> {
+            try {
+                String id = network == null ? createAndStart(config, null, name, created)
+                        : networks.withNetwork(network, cluster, () -> createAndStart(config, network, name, created));
+                networkOf.put(id, Optional.ofNullable(network));
+                ready.add(id);
+                started.complete(null);
+            } catch (RuntimeException e) {
+                RuntimeException failure = e instanceof ContainerRuntimeException ? e
+                        : errors.translate(e, ObjectKind.SANDBOX, name);
+                created.completeExceptionally(failure);
+                started.completeExceptionally(failure);
+            }
+        });
+        String id = join(created);
+        starting.put(id, started);
+        return id;
+    }
+
+    /**
+     * Waits until the start of a sandbox {@link #begin} returned has finished (at once for any other sandbox).
+     *
+     * @throws ContainerRuntimeException what the start failed with; the sandbox is then removed
+     */
+    public void awaitStart(String sandboxId) {
+        CompletableFuture<Void> started = starting.get(sandboxId);
+        if (started != null) {
+            join(started);
+        }
+    }
+
+    /** Whether {@code sandboxId} is being started by {@link #begin} or was started without a failure. */
+    private boolean startingOrReady(String sandboxId) {
+        CompletableFuture<Void> started = starting.get(sandboxId);
+        return started != null ? !started.isCompletedExceptionally() : ready.contains(sandboxId);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Creates and starts the sandbox container; {@code created}, if not {@code null}, is told its id in between. */
+    private String createAndStart(PodSandboxConfig config, String network, String name,
+                                  CompletableFuture<String> created) {
+        if (created != null && created.isDone()) {
+            // withNetwork retries after the network vanished; begin's caller already holds the first sandbox's id
+            throw new ContainerRuntimeException.InvalidState(errors.endpoint(), "pod sandbox " + name
+                    + " could not start: its network " + network + " was removed meanwhile");
+        }
         String id;
         try {
             id = create(config, network, name);
@@ -75,6 +148,9 @@ public final class Sandboxes {
             id = create(config, network, name);
         } catch (ConflictException e) {
             throw new ContainerRuntimeException.AlreadyExists(errors.endpoint(), ObjectKind.SANDBOX, name);
+        }
+        if (created != null) {
+            created.complete(id);
         }
         try {
             docker.startContainerCmd(id).exec();
@@ -94,13 +170,13 @@ public final class Sandboxes {
     }
 
     /**
-     * Checks that {@code sandboxId} is a ready sandbox before a container is created in it.
+     * Checks that {@code sandboxId} is a ready sandbox (or one still starting) before a container is created in it.
      *
      * @throws ContainerRuntimeException.NotFound     if it is not a sandbox
      * @throws ContainerRuntimeException.InvalidState if it is not ready
      */
     public void checkReady(String sandboxId) {
-        if (ready.contains(sandboxId)) {
+        if (startingOrReady(sandboxId)) {
             return;
         }
         if (status(sandboxId).state() != SandboxState.READY) {
@@ -111,6 +187,7 @@ public final class Sandboxes {
 
     /** Kills the sandbox's running containers, then the sandbox. Idempotent. */
     public void stop(String sandboxId) {
+        settleStart(sandboxId);
         ready.remove(sandboxId);
         List<Container> running = containersOf(sandboxId, true);
         Parallel.forEach(running, c -> kill(c.getId()));
@@ -119,6 +196,7 @@ public final class Sandboxes {
 
     /** Force-removes the sandbox's containers, the sandbox and, if it was the last, its network. Idempotent. */
     public void remove(String sandboxId) {
+        settleStart(sandboxId);
         ready.remove(sandboxId);
         Optional<String> network = networkOf.remove(sandboxId);
         if (network == null) {
@@ -130,8 +208,21 @@ public final class Sandboxes {
         network.filter(n -> settings.network() == null).ifPresent(networks::removeIfUnused);
     }
 
+    /** Lets a start in flight finish (a failed one removed the sandbox already) and forgets it. */
+    private void settleStart(String sandboxId) {
+        CompletableFuture<Void> started = starting.remove(sandboxId);
+        if (started != null) {
+            try {
+                started.join();
+            } catch (CompletionException | CancellationException e) {
+                // the sandbox was removed when its start failed
+            }
+        }
+    }
+
     /** The sandbox's status; see {@code ContainerRuntime#podSandboxStatus}. */
     public PodSandboxStatus status(String sandboxId) {
+        awaitStart(sandboxId);
         InspectContainerResponse inspect = inspectQuietly(sandboxId)
                 .filter(i -> Labels.isSandbox(i.getConfig().getLabels()))
                 .orElseThrow(() -> new ContainerRuntimeException.NotFound(errors.endpoint(), ObjectKind.SANDBOX,
