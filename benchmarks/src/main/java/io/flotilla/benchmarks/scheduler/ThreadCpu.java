@@ -3,6 +3,7 @@ package io.flotilla.benchmarks.scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -57,5 +58,30 @@ final class ThreadCpu {
                 .filter(e -> e.getValue() * 100 >= t)
                 .forEach(e -> sb.append(String.format("  %-18s %7.1f us/pod%n", e.getKey(), e.getValue() / 1e3 / pods)));
         return sb.toString();
+    }
+
+    /**
+     * Waits until the process has been quiet for {@code quiet} (all its threads together used under a tenth of one
+     * CPU in that time), at most {@code max}: compiles, informer deliveries and collections that a previous round
+     * or the set-up left behind then finish before a measured window instead of inside it. Returns at once where
+     * /proc is missing.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    static void awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        long last = totalNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(quiet.toMillis());
+            long now = totalNanos();
+            if ((now - last) * 10 < quiet.toNanos()) {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    private static long totalNanos() {
+        return snapshot().values().stream().mapToLong(Long::longValue).sum();
     }
 }

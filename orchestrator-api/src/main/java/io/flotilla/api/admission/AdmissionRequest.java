@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param operation   what is being done
  * @param type        the object's kind
- * @param subresource {@code "status"} for a status write, else {@code null}
+ * @param subresource {@code "status"} for a status write, {@code "binding"} for a pod's binding to a node (the
+ *                    scheduler's {@code pods/binding}), else {@code null}
  * @param namespace   the object's namespace, {@code null} for cluster-scoped kinds
  * @param name        the object's name (already generated from {@code generateName} on create)
  * @param object      the object as it would be stored, after defaulting and earlier mutating plugins; {@code null}

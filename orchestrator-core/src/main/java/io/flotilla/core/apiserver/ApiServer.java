@@ -142,15 +142,18 @@ public interface ApiServer extends AutoCloseable {
     /**
      * Binds a pending pod to a node in one write, like Kubernetes' {@code pods/binding} subresource (what the
      * scheduler calls): sets {@code spec.nodeName} and the {@code PodScheduled=True} condition (transition time from
-     * the server's clock). The pod is validated and admitted (an UPDATE of subresource {@code binding}) but not
-     * defaulted, since nothing else changes. A pod that is already bound, to any node, or is being deleted is
-     * returned as stored, unchanged: the returned pod's {@code spec.nodeName} tells whether the binding took.
+     * the server's clock). The pod is admitted (an UPDATE of subresource {@code binding}) but, as in Kubernetes,
+     * neither defaulted nor validated again: it was valid when stored, and the server sets the only two fields that
+     * change (the node name must be a DNS-1123 subdomain). A pod that is already bound, to any node, or is being
+     * deleted is returned as stored, unchanged: the returned pod's {@code spec.nodeName} tells whether the binding
+     * took.
      *
      * @param namespace the pod's namespace; {@code null} means {@code default}
      * @param name      the pod's name
      * @param nodeName  the node; not blank
      * @return the stored pod
      * @throws io.flotilla.core.store.StoreException.NotFound if the pod is absent
+     * @throws ApiException.Invalid                     if {@code nodeName} is not a DNS-1123 subdomain
      * @throws ApiException.Forbidden                   if admission denies the binding
      */
     Pod bind(String namespace, String name, String nodeName);

@@ -9,8 +9,10 @@ import io.flotilla.api.core.PodStatus;
 import io.flotilla.api.meta.ObjectMeta;
 import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
+import io.flotilla.api.validation.Checks;
 import io.flotilla.api.validation.FieldError;
 import io.flotilla.api.validation.FieldPath;
+import io.flotilla.api.validation.ValidationErrors;
 import io.flotilla.core.apiserver.WritePipeline.Write;
 import io.flotilla.core.apiserver.gc.GarbageCollector;
 import io.flotilla.core.apiserver.namespace.NamespaceController;
@@ -257,6 +259,7 @@ final class StoreApiServer implements ApiServer {
             throw new IllegalArgumentException("nodeName must not be blank");
         }
         served(Pod.TYPE, name);
+        requireNodeName(name, nodeName);
         String ns = namespaceOf(Pod.TYPE, namespace);
         return metrics.record("bind", Pod.TYPE, () -> {
             for (int attempt = 1; ; attempt++) {
@@ -270,8 +273,8 @@ final class StoreApiServer implements ApiServer {
                         generation + 1).withStatus(status.withCondition(
                         PodCondition.of(PodCondition.POD_SCHEDULED, PodCondition.TRUE, now())));
                 // admission may look, but the binding writes exactly these two fields
-                Pod next = pipeline.run(new Write<>(AdmissionOperation.UPDATE, Pod.TYPE, "binding", bound, stored,
-                        "", o -> bound, (o, errors) -> { }));
+                Pod next = pipeline.run(new Write<>(AdmissionOperation.UPDATE, Pod.TYPE, WritePipeline.BINDING, bound,
+                        stored, "", o -> bound, (o, errors) -> { }));
                 try {
                     return store.update(next);
                 } catch (StoreException.Conflict e) {
@@ -281,6 +284,17 @@ final class StoreApiServer implements ApiServer {
                 }
             }
         });
+    }
+
+    /**
+     * The one field a binding brings: the pod was valid when stored and the server sets the rest, so this is all
+     * the validation a binding needs (the same error the pod's full validation gave for a bad node name).
+     */
+    private static void requireNodeName(String pod, String nodeName) {
+        ValidationErrors errors = new ValidationErrors();
+        if (!Checks.dns1123Subdomain(nodeName, FieldPath.of("spec.nodeName"), errors)) {
+            throw new ApiException.Invalid(Names.what(Pod.TYPE, pod), errors.list());
+        }
     }
 
     private static void requireStatus(ResourceType<?> type) {

@@ -29,6 +29,11 @@ import java.util.function.UnaryOperator;
  * thread-safe memo of the built-in defaults.
  */
 final class WritePipeline {
+    /**
+     * The subresource of Kubernetes' {@code pods/binding}: admitted, but neither defaulted nor validated, since the
+     * server itself sets the only fields it changes (the caller validates the node name).
+     */
+    static final String BINDING = "binding";
     private static final int DEFAULTED_CACHE_SIZE = 1024;
 
     private final Codec codec;
@@ -59,7 +64,8 @@ final class WritePipeline {
      *
      * @param op          the operation
      * @param type        the kind
-     * @param subresource {@code "status"} or {@code null}; status writes are not defaulted
+     * @param subresource {@code "status"}, {@link #BINDING} or {@code null}; subresource writes are not defaulted,
+     *                    bindings not validated
      * @param object      the object as the caller sent it, with the server's fields already set
      * @param old         the stored object for updates, else {@code null}
      * @param user        who writes
@@ -85,17 +91,24 @@ final class WritePipeline {
             }
         }
         object = write.fixup().apply(object);
-        ValidationErrors errors = new ValidationErrors();
-        type.validator().validate(object, errors);
-        write.checks().accept(object, errors);
-        if (!errors.isEmpty()) {
-            throw new ApiException.Invalid(Names.what(type, object.metadata().name()), errors.list());
+        if (!BINDING.equals(write.subresource())) {
+            validate(write, object);
         }
         T admitted = object;
         for (ValidatingAdmission plugin : validating) {
             decide(plugin.name(), write, admitted, () -> plugin.validate(request(write, admitted)));
         }
         return object;
+    }
+
+    /** The kind's validation plus the write's own checks. */
+    private static <T extends Resource> void validate(Write<T> write, T object) {
+        ValidationErrors errors = new ValidationErrors();
+        write.type().validator().validate(object, errors);
+        write.checks().accept(object, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException.Invalid(Names.what(write.type(), object.metadata().name()), errors.list());
+        }
     }
 
     /** Validating admission of a delete of {@code stored}. */

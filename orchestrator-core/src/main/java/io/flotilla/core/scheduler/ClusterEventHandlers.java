@@ -21,6 +21,10 @@ import java.util.Set;
 
 /** Translates informer notifications into cache, queue and cluster-event calls. Thread-safe. */
 final class ClusterEventHandlers {
+    // one instance each for the events of every pod and node (records, so equal to any other of the same kind)
+    private static final ClusterEvent POD_ADD = ClusterEvent.of(EventResource.POD, ActionType.ADD);
+    private static final ClusterEvent POD_DELETE = ClusterEvent.of(EventResource.POD, ActionType.DELETE);
+    private static final ClusterEvent NODE_ADD = ClusterEvent.of(EventResource.NODE, ActionType.ADD);
 
     private final SchedulerCache cache;
     private final SchedulingQueue queue;
@@ -101,7 +105,7 @@ final class ClusterEventHandlers {
         }
         if (assigned(pod)) {
             cache.addPod(pod);
-            queue.onEvent(ClusterEvent.of(EventResource.POD, ActionType.ADD), null, pod);
+            queue.onEvent(POD_ADD, null, pod);
         } else if (responsible(pod)) {
             queue.add(pod);
         }
@@ -115,7 +119,7 @@ final class ClusterEventHandlers {
             }
             if (newPod.isTerminal()) {
                 cache.removePod(newPod);
-                queue.onEvent(ClusterEvent.of(EventResource.POD, ActionType.DELETE), oldPod, null);
+                queue.onEvent(POD_DELETE, oldPod, null);
                 return;
             }
             if (assigned(oldPod)) {
@@ -126,7 +130,7 @@ final class ClusterEventHandlers {
                 }
             } else {
                 cache.addPod(newPod);
-                queue.onEvent(ClusterEvent.of(EventResource.POD, ActionType.ADD), null, newPod);
+                queue.onEvent(POD_ADD, null, newPod);
             }
         } else if (responsible(newPod) && !newPod.isTerminal()) {
             queue.update(oldPod, newPod);
@@ -139,7 +143,7 @@ final class ClusterEventHandlers {
         String id = id(pod);
         if (assigned(pod)) {
             cache.removePod(pod);
-            queue.onEvent(ClusterEvent.of(EventResource.POD, ActionType.DELETE), pod, null);
+            queue.onEvent(POD_DELETE, pod, null);
         }
         queue.delete(id);
         nominator.remove(id);
@@ -148,7 +152,7 @@ final class ClusterEventHandlers {
 
     void addNode(Node node) {
         cache.addNode(node);
-        queue.onEvent(ClusterEvent.of(EventResource.NODE, ActionType.ADD), null, node);
+        queue.onEvent(NODE_ADD, null, node);
     }
 
     void updateNode(Node oldNode, Node newNode) {

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 final class HandlerListener<T extends Resource> implements EventSource.Registration {
     private static final Logger LOG = LoggerFactory.getLogger(HandlerListener.class);
 
-    private record Item(Runnable call, CompletableFuture<Void> barrier) {
+    /** A call of the handler ({@code what} happened to {@code object}), or a barrier. */
+    private record Item(Runnable call, String what, Resource object, CompletableFuture<Void> barrier) {
     }
 
-    private static final Item STOP = new Item(() -> { }, null);
+    private static final Item STOP = new Item(() -> { }, "stop", null, null);
 
     private final ResourceEventHandler<? super T> handler;
     private final String kind;
@@ -63,7 +64,7 @@ final class HandlerListener<T extends Resource> implements EventSource.Registrat
         if (removed) {
             barrier.complete(null);
         } else {
-            queue.add(new Item(null, barrier));
+            queue.add(new Item(null, null, null, barrier));
         }
     }
 
@@ -71,17 +72,20 @@ final class HandlerListener<T extends Resource> implements EventSource.Registrat
         if (removed) {
             return;
         }
-        queue.add(new Item(() -> {
-            long start = metrics.start();
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                LOG.warn("{} handler failed on the {} of {}; continuing", kind, what,
-                        IndexedCache.key(object), e);
-            } finally {
-                metrics.handled(start);
-            }
-        }, null));
+        queue.add(new Item(call, what, object, null));
+    }
+
+    /** Calls the handler, timing the call; a handler that throws is logged and keeps receiving events. */
+    private void deliver(Item item) {
+        long start = metrics.start();
+        try {
+            item.call().run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} handler failed on the {} of {}; continuing", kind, item.what(),
+                    IndexedCache.key(item.object()), e);
+        } finally {
+            metrics.handled(start);
+        }
     }
 
     private void run() {
@@ -94,7 +98,7 @@ final class HandlerListener<T extends Resource> implements EventSource.Registrat
                 if (item.barrier() != null) {
                     item.barrier().complete(null);
                 } else if (!removed) {
-                    item.call().run();
+                    deliver(item);
                 }
             }
         } catch (InterruptedException e) {

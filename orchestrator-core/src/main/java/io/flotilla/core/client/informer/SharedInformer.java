@@ -282,11 +282,12 @@ public final class SharedInformer<T extends Resource> implements AutoCloseable {
 
         /** Under the lock: stores {@code object} and notifies, unless the cache already has this version. */
         private void upsert(T object) {
-            T old = cache.get(IndexedCache.key(object));
+            String key = IndexedCache.key(object);
+            T old = cache.get(key);
             if (old != null && (isNewer(old, object) || sameVersionAndContent(old, object))) {
                 return;
             }
-            cache.put(object);
+            cache.put(key, object);
             if (old == null) {
                 listeners.forEach(l -> l.add(object));
             } else {

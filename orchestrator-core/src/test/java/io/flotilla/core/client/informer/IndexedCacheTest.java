@@ -67,4 +67,27 @@ class IndexedCacheTest {
         cache.put(map("a", "web", "2"));
         assertThat(versions("twice", "x")).containsExactly("a@2");
     }
+
+    @Test
+    void keyOrderIsNamespaceThenNameForEveryShapeOfKey() {
+        // namespaces of equal and of different lengths, one a prefix of another followed by '-' or '.', which
+        // sort before '/' and so would fool a plain string comparison
+        List<String> namespaces = List.of("", "a", "a-b", "a.b", "ab", "b", "default", "kube-system");
+        List<String> names = List.of("a", "a-1", "a.1", "ab", "b", "web-10", "web-9");
+        List<String> keys = new java.util.ArrayList<>();
+        for (String ns : namespaces) {
+            for (String name : names) {
+                keys.add(IndexedCache.key(ns, name));
+            }
+        }
+        java.util.Comparator<String> reference = java.util.Comparator
+                .comparing((String k) -> k.contains("/") ? k.substring(0, k.indexOf('/')) : "")
+                .thenComparing(k -> k.substring(k.indexOf('/') + 1));
+        for (String x : keys) {
+            for (String y : keys) {
+                assertThat(Integer.signum(IndexedCache.KEY_ORDER.compare(x, y)))
+                        .as("%s vs %s", x, y).isEqualTo(Integer.signum(reference.compare(x, y)));
+            }
+        }
+    }
 }
