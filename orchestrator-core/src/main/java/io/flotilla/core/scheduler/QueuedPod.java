@@ -18,6 +18,8 @@ final class QueuedPod implements QueuedPodInfo {
     Set<String> unschedulablePlugins = Set.of();
     long cycle;
     Instant backoffExpiry = Instant.MIN;
+    /** Whether the last attempt ended in an error: such a pod waits out its backoff even when the queue is idle. */
+    boolean failedWithError;
     Where where = Where.OUT;
 
     QueuedPod(PodInfo podInfo, Instant now, long nanos) {

@@ -27,6 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * one of their rejecting plugins subscribed to (and whose hint agrees) moves them — never by polling — plus the
  * 5-minute leftover flush as a safety net. An event that arrives while a pod is being scheduled bumps
  * moveRequestCycle, so a pod that then fails goes to backoff instead of sleeping through the event it missed.
+ * When activeQ is empty, pop takes the backoffQ pod whose backoff ends first at once (Kubernetes 1.33's
+ * SchedulerPopFromBackoffQ): backoff keeps a busy scheduler fair, but an idle one has nothing to protect, and a pod
+ * woken by the event it waited for (a claim its StatefulSet just created, say) would otherwise idle up to two
+ * seconds. Pods that failed with an error are the exception: they wait their backoff out, so an error cannot spin.
  * Every entry stays in `entries` until the pod is deleted or seen assigned, so a failed bind can requeue it.
  */
 
@@ -125,13 +129,17 @@ final class SchedulingQueue {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (active.isEmpty() && !closed) {
+            while (!closed) {
+                QueuedPod next = nextLocked();
+                if (next != null) {
+                    return popLocked(next);
+                }
                 if (nanos <= 0) {
                     return null;
                 }
                 nanos = notEmpty.awaitNanos(nanos);
             }
-            return closed ? null : popLocked();
+            return null;
         } finally {
             lock.unlock();
         }
@@ -141,14 +149,29 @@ final class SchedulingQueue {
     QueuedPod tryPop() {
         lock.lock();
         try {
-            return active.isEmpty() ? null : popLocked();
+            QueuedPod next = closed ? null : nextLocked();
+            return next == null ? null : popLocked(next);
         } finally {
             lock.unlock();
         }
     }
 
-    private QueuedPod popLocked() {
-        QueuedPod q = active.poll();
+    /** The head of activeQ; if activeQ is empty, the backoffQ pod to pop early (see the design notes); or null. */
+    private QueuedPod nextLocked() {
+        if (!active.isEmpty()) {
+            return active.peek();
+        }
+        QueuedPod early = null;
+        for (QueuedPod q : backoff) {
+            if (!q.failedWithError && (early == null || q.backoffExpiry.isBefore(early.backoffExpiry))) {
+                early = q;
+            }
+        }
+        return early;
+    }
+
+    private QueuedPod popLocked(QueuedPod q) {
+        remove(q);
         q.where = QueuedPod.Where.IN_FLIGHT;
         q.attempts++;
         q.cycle = ++schedulingCycle;
@@ -184,6 +207,7 @@ final class SchedulingQueue {
             q.timestamp = clock.now();
             q.unschedulablePlugins = Set.copyOf(rejectors);
             q.backoffExpiry = q.timestamp.plus(backoffDuration(q.attempts));
+            q.failedWithError = error;
             if (error || moveRequestCycle >= q.cycle) {
                 toActiveOrBackoff(q);
             } else {
@@ -363,6 +387,7 @@ final class SchedulingQueue {
         if (q.backoffExpiry.isAfter(clock.now())) {
             q.where = QueuedPod.Where.BACKOFF;
             backoff.add(q);
+            notEmpty.signal(); // an idle scheduler may pop it early
         } else {
             toActive(q);
         }

@@ -124,6 +124,28 @@ class SchedulingQueueTest {
     }
 
     @Test
+    void anIdleQueuePopsAPodInBackoffAtOnceButNotOneThatFailedWithAnError() {
+        SchedulingQueue q = queue(Map.of("Fit", List.of()));
+        q.add(pod("woken", "1", "1Mi"));
+        QueuedPod woken = q.tryPop();
+        q.onEvent(ClusterEvent.of(EventResource.NODE, ActionType.ADD), null, null);
+        q.requeue(woken, Set.of("Fit"), false);
+        q.add(pod("broken", "1", "1Mi"));
+        q.add(pod("next", "1", "1Mi"));
+        QueuedPod broken = q.tryPop();
+        q.requeue(broken, Set.of(), true);
+        assertThat(q.whereIs("uid-woken")).isEqualTo(QueuedPod.Where.BACKOFF);
+        assertThat(q.whereIs("uid-broken")).isEqualTo(QueuedPod.Where.BACKOFF);
+
+        assertThat(q.tryPop().podInfo().pod().metadata().name()).as("activeQ first").isEqualTo("next");
+        assertThat(q.tryPop().podInfo().pod().metadata().name()).as("then backoff, early").isEqualTo("woken");
+        assertThat(q.tryPop()).as("an error waits its backoff out").isNull();
+        clock.advance(Duration.ofSeconds(1));
+        q.flushBackoffCompleted();
+        assertThat(q.tryPop().podInfo().pod().metadata().name()).isEqualTo("broken");
+    }
+
+    @Test
     void deletedPodsLeaveTheQueue() {
         SchedulingQueue q = queue(Map.of());
         q.add(pod("p", "1", "1Mi"));
