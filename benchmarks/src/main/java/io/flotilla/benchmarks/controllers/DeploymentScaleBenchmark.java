@@ -25,7 +25,9 @@ import java.util.function.BooleanSupplier;
  * Everything runs through {@link Cluster}: the node agents on the simulated runtime, the scheduler, the ReplicaSet and
  * Deployment controllers, on the system clock.
  *
- * <p>Arguments: {@code [nodes [replicas]]}, default 1,000 nodes and 10,000 replicas. Prints each phase's wall time,
+ * <p>Arguments: {@code [nodes [replicas [warmup]]]}, default 1,000 nodes, 10,000 replicas and no warm-up; with a
+ * warm-up, the Deployment is first scaled to {@code warmup} replicas and back to 0 (untimed), so that the timed
+ * phases run on compiled code rather than paying the JIT compiler of a fresh JVM. Prints each phase's wall time,
  * the CPU time the process used in it (wall time on a shared machine depends on the other load; CPU time much
  * less), the API requests by verb and kind, and the summary line {@code scale 0 to <N> seconds: S}.
  */
@@ -39,12 +41,13 @@ public final class DeploymentScaleBenchmark {
     /**
      * Runs the harness.
      *
-     * @param args optional node count and replica count
+     * @param args optional node count, replica count and warm-up replica count (default 0: a cold JVM)
      * @throws InterruptedException if interrupted while waiting
      */
     public static void main(String[] args) throws InterruptedException {
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (Cluster cluster = Cluster.builder().meterRegistry(meters)
                 .simulatedNodes(nodes, Scenario.create(), NodeAgentConfig.defaults()).start()) {
@@ -57,8 +60,12 @@ public final class DeploymentScaleBenchmark {
 
             cluster.apply(deployment(0, "bench:1"));
             DeploymentRollout rollout = DeploymentRollout.of(cluster.client(), cluster.clock(), NAMESPACE, "bench");
+            if (warmup > 0) {
+                warmUp(rollout, pods, warmup);
+            }
             Map<String, Long> before = requests(meters);
             phase = Phase.start();
+            mark("scale-up start");
             rollout.scale(replicas);
             await("all pods created", () -> pods.present() >= replicas);
             System.out.printf(Locale.ROOT, "  pods created: %.2f s%n", phase.seconds());
@@ -66,17 +73,38 @@ public final class DeploymentScaleBenchmark {
             System.out.printf(Locale.ROOT, "  pods bound: %.2f s%n", phase.seconds());
             await("all pods ready", () -> pods.ready("bench:1") >= replicas);
             double scaleUp = phase.seconds();
+            mark("scale-up end");
             System.out.printf(Locale.ROOT, "scale 0 to %d: %.2f s (%s)%n", replicas, scaleUp, phase.usage());
             printRequests(before, requests(meters), replicas);
 
             before = requests(meters);
             phase = Phase.start();
+            mark("rollout start");
             cluster.apply(deployment(replicas, "bench:2"));
             await("rollout complete", () -> pods.ready("bench:2") >= replicas && rollout.status().complete());
             double rolling = phase.seconds();
+            mark("rollout end");
             System.out.printf(Locale.ROOT, "rolling update of %d: %.2f s (%s)%n", replicas, rolling, phase.usage());
             printRequests(before, requests(meters), replicas);
             System.out.printf(Locale.ROOT, "scale 0 to %d seconds: %.2f%n", replicas, scaleUp);
+        }
+    }
+
+    /** Scales to {@code replicas} until all are Ready, then back to 0 until every pod is gone; untimed. */
+    private static void warmUp(DeploymentRollout rollout, PodProgress pods, int replicas) throws InterruptedException {
+        Phase phase = Phase.start();
+        rollout.scale(replicas);
+        await("warm-up pods ready", () -> pods.ready("bench:1") >= replicas);
+        rollout.scale(0);
+        await("warm-up pods gone", () -> pods.present() == 0);
+        System.out.printf(Locale.ROOT, "warm-up 0 to %d to 0: %.2f s (%s)%n", replicas, phase.seconds(),
+                phase.usage());
+    }
+
+    /** With {@code -Dbench.marks=true}, prints the wall-clock time (epoch ms) of a phase mark, to cut a profile. */
+    private static void mark(String what) {
+        if (Boolean.getBoolean("bench.marks")) {
+            System.out.printf(Locale.ROOT, "  mark %s: %d%n", what, System.currentTimeMillis());
         }
     }
 
@@ -132,20 +160,24 @@ public final class DeploymentScaleBenchmark {
         System.out.println(reconciles.substring(0, reconciles.length() - 1));
     }
 
-    /** A phase's start: wall clock, process CPU time and GC time. */
-    private record Phase(long wallNanos, long cpuNanos, long gcMillis) {
+    /** A phase's start: wall clock, process CPU time, GC time and the JIT compiler threads' CPU time. */
+    private record Phase(long wallNanos, long cpuNanos, long gcMillis, long jitMillis) {
         static Phase start() {
-            return new Phase(System.nanoTime(), processCpuNanos(), totalGcMillis());
+            return new Phase(System.nanoTime(), processCpuNanos(), totalGcMillis(), CompilerCpu.millis());
         }
 
         double seconds() {
             return (System.nanoTime() - wallNanos) / 1e9;
         }
 
+        /** CPU, GC and JIT compiler CPU time (part of the CPU time) and the load average. */
         String usage() {
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            return String.format(Locale.ROOT, "process CPU %.1f s, GC %.1f s, load average %.1f",
-                    (processCpuNanos() - cpuNanos) / 1e9, (totalGcMillis() - gcMillis) / 1e3, load);
+            long jit = CompilerCpu.millis();
+            return String.format(Locale.ROOT, "process CPU %.1f s (JIT compiler %s), GC %.1f s, load average %.1f",
+                    (processCpuNanos() - cpuNanos) / 1e9,
+                    jit < 0 || jitMillis < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f s", (jit - jitMillis) / 1e3),
+                    (totalGcMillis() - gcMillis) / 1e3, load);
         }
 
         private static long processCpuNanos() {

@@ -4,6 +4,7 @@ import io.flotilla.api.controller.Reconciler;
 import io.flotilla.api.controller.Request;
 import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -79,14 +80,39 @@ public final class ControllerBuilder {
      */
     public <T extends Resource> ControllerBuilder owns(ResourceType<T> type,
                                                        BiPredicate<? super T, ? super T> updateMatters) {
+        return owns(type, updateMatters, updateMatters, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #owns(ResourceType, BiPredicate)}, but an update that matters and is not {@code urgent(old, new)}
+     * enqueues its owner only {@code batchPeriod} later, so that a burst of such updates (pods becoming ready, one
+     * by one) costs the owner one reconcile per period rather than one each, as the Job controller's
+     * {@code syncJobBatchPeriod} in Kubernetes. An owner already waiting keeps its sooner time; adds, deletes and
+     * urgent updates enqueue at once. Both predicates run on the event source's thread.
+     *
+     * @throws NullPointerException     if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code batchPeriod} is negative
+     */
+    public <T extends Resource> ControllerBuilder owns(ResourceType<T> type,
+                                                       BiPredicate<? super T, ? super T> updateMatters,
+                                                       BiPredicate<? super T, ? super T> urgent,
+                                                       Duration batchPeriod) {
+        Objects.requireNonNull(batchPeriod, "batchPeriod");
+        if (batchPeriod.isNegative()) {
+            throw new IllegalArgumentException("the batch period of " + name + " must not be negative, got "
+                    + batchPeriod);
+        }
         ownedTypes.add(new Owned<>(Objects.requireNonNull(type, "type"),
-                Objects.requireNonNull(updateMatters, "updateMatters")));
+                Objects.requireNonNull(updateMatters, "updateMatters"), Objects.requireNonNull(urgent, "urgent"),
+                batchPeriod));
         return this;
     }
 
-    private record Owned<T extends Resource>(ResourceType<T> type, BiPredicate<? super T, ? super T> updateMatters) {
+    private record Owned<T extends Resource>(ResourceType<T> type, BiPredicate<? super T, ? super T> updateMatters,
+                                             BiPredicate<? super T, ? super T> urgent, Duration batchPeriod) {
         Controller.Watch<T> watch(String controller, WorkQueue<Request> queue, ResourceType<?> ownerType) {
-            return new Controller.Watch<>(type, Enqueuer.forOwner(controller, queue, ownerType, updateMatters));
+            return new Controller.Watch<>(type,
+                    Enqueuer.forOwner(controller, queue, ownerType, updateMatters, urgent, batchPeriod));
         }
     }
 

@@ -4,9 +4,11 @@ import io.flotilla.api.controller.Request;
 import io.flotilla.api.meta.OwnerReference;
 import io.flotilla.api.meta.Resource;
 import io.flotilla.api.meta.ResourceType;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,36 +27,45 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
     private final Function<? super T, ? extends Collection<Request>> keys;
     private final boolean keysOfOldVersion;
     private final BiPredicate<? super T, ? super T> updateMatters;
+    private final BiPredicate<? super T, ? super T> urgent;
+    private final Duration batchPeriod;
 
     private Enqueuer(String controller, WorkQueue<Request> queue,
                      Function<? super T, ? extends Collection<Request>> keys, boolean keysOfOldVersion,
-                     BiPredicate<? super T, ? super T> updateMatters) {
+                     BiPredicate<? super T, ? super T> updateMatters, BiPredicate<? super T, ? super T> urgent,
+                     Duration batchPeriod) {
         this.controller = controller;
         this.queue = queue;
         this.keys = keys;
         this.keysOfOldVersion = keysOfOldVersion;
         this.updateMatters = updateMatters;
+        this.urgent = urgent;
+        this.batchPeriod = batchPeriod;
     }
 
     /** Enqueues the object's own key. */
     static Enqueuer<Resource> forObject(String controller, WorkQueue<Request> queue) {
-        return new Enqueuer<>(controller, queue, object -> List.of(Request.of(object)), false, (a, b) -> true);
+        return new Enqueuer<>(controller, queue, object -> List.of(Request.of(object)), false, (a, b) -> true,
+                (a, b) -> true, Duration.ZERO);
     }
 
     /**
      * Enqueues the key of the object's controller owner when that owner is of {@code ownerType}; updates only when
-     * {@code updateMatters(old, new)}.
+     * {@code updateMatters(old, new)}, and those not {@code urgent(old, new)} after {@code batchPeriod}.
      */
     static <T extends Resource> Enqueuer<T> forOwner(String controller, WorkQueue<Request> queue,
                                                      ResourceType<?> ownerType,
-                                                     BiPredicate<? super T, ? super T> updateMatters) {
-        return new Enqueuer<>(controller, queue, object -> ownerKey(ownerType, object), true, updateMatters);
+                                                     BiPredicate<? super T, ? super T> updateMatters,
+                                                     BiPredicate<? super T, ? super T> urgent,
+                                                     Duration batchPeriod) {
+        return new Enqueuer<>(controller, queue, object -> ownerKey(ownerType, object), true, updateMatters, urgent,
+                batchPeriod);
     }
 
     /** Enqueues whatever keys {@code mapper} gives; {@code null} means none. */
     static <T extends Resource> Enqueuer<T> mapped(String controller, WorkQueue<Request> queue,
                                                    Function<? super T, ? extends Collection<Request>> mapper) {
-        return new Enqueuer<>(controller, queue, mapper, true, (a, b) -> true);
+        return new Enqueuer<>(controller, queue, mapper, true, (a, b) -> true, (a, b) -> true, Duration.ZERO);
     }
 
     @Override
@@ -67,16 +78,18 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
         if (!updateMatters.test(oldObject, newObject)) {
             return;
         }
+        Consumer<Request> enqueue = batchPeriod.isZero() || urgent.test(oldObject, newObject) ? queue::add
+                : key -> queue.addAfter(key, batchPeriod);
         Collection<Request> now = keys(newObject);
         if (keysOfOldVersion) {
             // once per distinct key: a worker may take the first add before the second, reconciling twice
             Collection<Request> before = keys(oldObject);
             if (before != null) {
-                before.stream().filter(key -> now == null || !now.contains(key)).forEach(queue::add);
+                before.stream().filter(key -> now == null || !now.contains(key)).forEach(enqueue);
             }
         }
         if (now != null) {
-            now.forEach(queue::add);
+            now.forEach(enqueue);
         }
     }
 

@@ -14,11 +14,15 @@ import io.flotilla.api.runtime.PodSandboxConfig;
 import io.flotilla.api.runtime.PodSandboxFilter;
 import io.flotilla.api.runtime.RuntimeContainer;
 import io.flotilla.api.runtime.RuntimeEvent;
+import io.flotilla.api.runtime.RuntimeLabels;
 import io.flotilla.api.runtime.SandboxState;
 import io.flotilla.core.time.Cancellable;
 import io.flotilla.core.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,8 @@ import java.util.function.BiFunction;
  * through the {@code timers} function, which takes the lock again.
  */
 final class SimPods {
+    private static final String ZEROS = "0".repeat(24);
+
     final SimImages images = new SimImages();
     final SimVolumes volumes = new SimVolumes();
     final SimEvents events = new SimEvents();
@@ -42,6 +48,8 @@ final class SimPods {
     private final BiFunction<Duration, Runnable, Cancellable> timers;
     private final Map<String, SimSandbox> sandboxes = new LinkedHashMap<>();
     private final Map<String, SimContainer> containers = new LinkedHashMap<>();
+    // the containers of each pod (by the pod uid label), in creation order: a pod worker lists its own each sync
+    private final Map<String, List<SimContainer>> containersByPod = new HashMap<>();
     private final String idPrefix;
     private long sequence;
 
@@ -111,6 +119,10 @@ final class SimPods {
         }
         SimContainer c = new SimContainer(nextId(), sandboxId, config, image.id(), clock.now());
         containers.put(c.id, c);
+        String pod = config.labels().get(RuntimeLabels.POD_UID);
+        if (pod != null) {
+            containersByPod.computeIfAbsent(pod, k -> new ArrayList<>(2)).add(c);
+        }
         publish(RuntimeEvent.Type.CONTAINER_CREATED, c, 0);
         return c.id;
     }
@@ -141,7 +153,20 @@ final class SimPods {
     }
 
     List<RuntimeContainer> containers(ContainerFilter filter) {
-        return containers.values().stream().map(SimContainer::toContainer).filter(filter::matches).toList();
+        String pod = filter.labels().get(RuntimeLabels.POD_UID);
+        Collection<SimContainer> candidates = pod == null ? containers.values()
+                : containersByPod.getOrDefault(pod, List.of());
+        List<RuntimeContainer> out = new ArrayList<>();
+        for (SimContainer c : candidates) {
+            // the labels first: most containers of a node belong to other pods
+            if (RuntimeLabels.matches(filter.labels(), c.config.labels())) {
+                RuntimeContainer view = c.toContainer();
+                if (filter.matches(view)) {
+                    out.add(view);
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     void removeVolume(String name) {
@@ -221,10 +246,17 @@ final class SimPods {
         c.cancelTimers();
         c.log.end(delivery);
         containers.remove(c.id);
+        String pod = c.config.labels().get(RuntimeLabels.POD_UID);
+        List<SimContainer> ofPod = pod == null ? null : containersByPod.get(pod);
+        if (ofPod != null && ofPod.remove(c) && ofPod.isEmpty()) {
+            containersByPod.remove(pod);
+        }
         publish(RuntimeEvent.Type.CONTAINER_DELETED, c, 0);
     }
 
+    /** The prefix and the sequence number as 24 hex digits (a 32-digit id, as a CRI runtime's are hex). */
     private String nextId() {
-        return idPrefix + String.format("%024x", ++sequence);
+        String hex = Long.toHexString(++sequence);
+        return idPrefix + ZEROS.substring(hex.length()) + hex;
     }
 }

@@ -131,6 +131,39 @@ class ControllerManagerTest {
     }
 
     @Test
+    void ownsWithABatchPeriodFoldsUpdatesThatAreNotUrgentIntoOneReconcile() throws Exception {
+        Controller controller = manager.controller("widgets").forType(Widget.TYPE)
+                .owns(ConfigMap.TYPE, (ConfigMap old, ConfigMap now) -> !old.metadata().equals(now.metadata()),
+                        (ConfigMap old, ConfigMap now) -> !old.data().equals(now.data()), Duration.ofSeconds(1))
+                .reconciler(recording(request -> Result.done()));
+        source.markSynced(Widget.TYPE, ConfigMap.TYPE);
+        manager.start();
+        controller.started().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ConfigMap child = ownedBy(configMap("team", "child"), OwnerReference.controlledBy(Widget.of("team", "w1")));
+        source.create(child);
+        awaitIdle(controller);
+        assertThat(reconciled).as("an add enqueues at once").hasSize(1);
+
+        for (String tier : List.of("a", "b", "c")) {
+            child = child.withMetadata(child.metadata().withLabel("tier", tier));
+            source.update(child);
+        }
+        awaitIdle(controller);
+        assertThat(reconciled).as("updates that are not urgent wait for the batch period").hasSize(1);
+        clock.advance(Duration.ofMillis(999));
+        awaitIdle(controller);
+        assertThat(reconciled).hasSize(1);
+        clock.advance(Duration.ofMillis(1));
+        awaitIdle(controller);
+        assertThat(reconciled).as("one reconcile for the whole batch").hasSize(2);
+
+        source.update(ConfigMap.named("child").data("k", "v").build()
+                .withMetadata(child.metadata().withLabel("tier", "d")));
+        awaitIdle(controller);
+        assertThat(reconciled).as("an urgent update enqueues at once").hasSize(3);
+    }
+
+    @Test
     void ownsWithAnUpdateFilterSkipsUpdatesThatDoNotMatterButNeverAddsOrDeletes() throws Exception {
         Controller controller = manager.controller("widgets").forType(Widget.TYPE)
                 .owns(ConfigMap.TYPE, (ConfigMap old, ConfigMap now) -> !old.data().equals(now.data()))

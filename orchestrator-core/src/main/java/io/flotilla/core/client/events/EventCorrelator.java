@@ -1,10 +1,7 @@
 package io.flotilla.core.client.events;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flotilla.api.core.Event;
 import io.flotilla.api.core.ObjectReference;
-import io.flotilla.core.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -15,10 +12,10 @@ import java.util.Set;
  * Aggregation: events about one object with the same type and reason but different messages ("Created pod: a",
  * "Created pod: b", ...) are "similar"; from the tenth distinct message within ten minutes on, each becomes one
  * aggregate occurrence, "(combined from similar events): <message>", which all share one key. Deduplication: a
- * bounded LRU (Caffeine, on the injected clock) from "same object, type, reason and message" (or the aggregate key)
+ * bounded LRU (RecentMap) from "same object, type, reason and message" (or the aggregate key)
  * to the Event last written for it; a repeat within the window bumps that Event's count and lastTimestamp instead
- * of creating a new one. Only the recorder's writer thread uses it; losing an entry (evicted, expired) only means a
- * new Event object.
+ * of creating a new one. Only the recorder's writer thread uses it; losing an entry (evicted) only means a new Event
+ * object. An entry older than the window is ignored rather than expired: the LRU bounds the memory either way.
  */
 final class EventCorrelator {
 
@@ -50,20 +47,14 @@ final class EventCorrelator {
         Instant last;
     }
 
-    private final Cache<Key, Event> recent;
-    private final Cache<SimilarKey, Similar> similar;
+    private final RecentMap<Key, Event> recent;
+    private final RecentMap<SimilarKey, Similar> similar;
     private final Duration window;
 
-    EventCorrelator(Clock clock, Duration window, int maxEntries) {
+    EventCorrelator(Duration window, int maxEntries) {
         this.window = window;
-        this.recent = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .expireAfterWrite(window)
-                .ticker(clock::nanoTime)
-                .executor(Runnable::run)
-                .build();
-        this.similar = Caffeine.newBuilder().maximumSize(maxEntries).ticker(clock::nanoTime)
-                .executor(Runnable::run).build();
+        this.recent = new RecentMap<>(maxEntries);
+        this.similar = new RecentMap<>(maxEntries);
     }
 
     /**
@@ -73,7 +64,7 @@ final class EventCorrelator {
     Correlated aggregate(ObjectReference involved, String type, String reason, String message, Instant at) {
         SimilarKey key = new SimilarKey(involved.kind(), involved.apiVersion(), involved.namespace(),
                 involved.name(), involved.uid(), type, reason);
-        Similar seen = similar.get(key, k -> new Similar());
+        Similar seen = similar.computeIfAbsent(key, k -> new Similar());
         if (seen.last != null && at.isAfter(seen.last.plus(window))) {
             seen.messages.clear();
         }
@@ -88,7 +79,7 @@ final class EventCorrelator {
 
     /** The Event to bump for an occurrence at {@code at}, or {@code null} if a new one is needed. */
     Event previous(Key key, Instant at) {
-        Event last = recent.getIfPresent(key);
+        Event last = recent.get(key);
         if (last == null || last.lastTimestamp() == null || at.isAfter(last.lastTimestamp().plus(window))) {
             return null;
         }
@@ -100,6 +91,6 @@ final class EventCorrelator {
     }
 
     void forget(Key key) {
-        recent.invalidate(key);
+        recent.remove(key);
     }
 }

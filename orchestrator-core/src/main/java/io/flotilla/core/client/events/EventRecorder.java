@@ -9,7 +9,6 @@ import io.flotilla.core.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.IllegalFormatException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,7 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
-    private static final int MAX_MESSAGE = 1024;
     private static final int MAX_NAME = 253;
     private static final String DEFAULT_NAMESPACE = "default";
 
@@ -82,8 +80,8 @@ public final class EventRecorder implements AutoCloseable {
         this.sink = b.sink;
         this.clock = b.clock;
         this.source = new EventSource(b.component, b.host);
-        this.correlator = new EventCorrelator(b.clock, b.window, b.cacheSize);
-        this.spam = new EventSpamFilter(b.clock, b.spamBurst, b.spamRefill, b.cacheSize);
+        this.correlator = new EventCorrelator(b.window, b.cacheSize);
+        this.spam = new EventSpamFilter(b.spamBurst, b.spamRefill, b.cacheSize);
         this.metrics = new EventMetrics(b.registry, b.component);
         this.queue = new LinkedBlockingQueue<>(b.queueCapacity);
         this.writer = Thread.ofVirtual().name("flotilla-events-" + b.component).start(this::run);
@@ -119,8 +117,8 @@ public final class EventRecorder implements AutoCloseable {
             ObjectReference ref = ObjectReference.to(involved);
             String namespace = ref.namespace() == null || ref.namespace().isEmpty() ? DEFAULT_NAMESPACE
                     : ref.namespace();
-            Occurrence occurrence = new Occurrence(ref, namespace, type, reason, format(messageFormat, args),
-                    clock.now());
+            Occurrence occurrence = new Occurrence(ref, namespace, type, reason,
+                    EventMessage.format(messageFormat, args), clock.now());
             if (closed || !queue.offer(occurrence)) {
                 metrics.dropped();
                 LOG.debug("event {} about {} dropped: recorder {}", reason, ref.name(), closed ? "closed" : "full");
@@ -184,22 +182,6 @@ public final class EventRecorder implements AutoCloseable {
             writer.interrupt();
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String format(String messageFormat, Object... args) {
-        String message;
-        if (messageFormat == null) {
-            message = "";
-        } else if (args == null || args.length == 0) {
-            message = messageFormat;
-        } else {
-            try {
-                message = String.format(messageFormat, args);
-            } catch (IllegalFormatException e) {
-                message = messageFormat;
-            }
-        }
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
     }
 
     private void run() {

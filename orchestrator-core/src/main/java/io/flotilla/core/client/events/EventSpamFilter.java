@@ -1,9 +1,6 @@
 package io.flotilla.core.client.events;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flotilla.api.core.ObjectReference;
-import io.flotilla.core.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -35,22 +32,21 @@ final class EventSpamFilter {
         }
     }
 
-    private final Cache<Key, Bucket> buckets;
+    private final RecentMap<Key, Bucket> buckets;
     private final long refillNanos;
     private final long fullNanos;
 
-    EventSpamFilter(Clock clock, int burst, Duration refill, int maxEntries) {
+    EventSpamFilter(int burst, Duration refill, int maxEntries) {
         this.refillNanos = nanos(refill);
         this.fullNanos = nanos(refill.multipliedBy(burst));
-        this.buckets = Caffeine.newBuilder().maximumSize(maxEntries).ticker(clock::nanoTime)
-                .executor(Runnable::run).build();
+        this.buckets = new RecentMap<>(maxEntries);
     }
 
     /** Whether an event about {@code involved} at {@code at} may be written; takes a token if so. */
     boolean allow(ObjectReference involved, String type, String reason, Instant at) {
         Key key = new Key(involved.kind(), involved.apiVersion(), involved.namespace(), involved.name(),
                 involved.uid(), type, reason);
-        Bucket bucket = buckets.get(key, k -> new Bucket(fullNanos, at));
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(fullNanos, at));
         if (at.isAfter(bucket.last)) {
             long elapsed = nanos(Duration.between(bucket.last, at));
             bucket.credit = elapsed >= fullNanos - bucket.credit ? fullNanos : bucket.credit + elapsed;

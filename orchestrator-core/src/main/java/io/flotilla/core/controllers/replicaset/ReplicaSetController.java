@@ -9,6 +9,7 @@ import io.flotilla.core.client.informer.Lister;
 import io.flotilla.core.controller.Controller;
 import io.flotilla.core.controllers.ControllerContext;
 import io.flotilla.core.controllers.support.Pods;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,12 @@ public final class ReplicaSetController {
     /** How many ReplicaSets are reconciled at once. */
     static final int WORKERS = 4;
 
+    /**
+     * How long a pod's readiness or phase change may wait for others to share its ReplicaSet's reconcile (as
+     * Kubernetes' Job controller batches pod updates); short against a rollout step, long against a reconcile.
+     */
+    static final Duration STATUS_BATCH_PERIOD = Duration.ofMillis(250);
+
     private ReplicaSetController() {
     }
 
@@ -40,7 +47,8 @@ public final class ReplicaSetController {
         Lister<ReplicaSet> sets = context.informers().lister(ReplicaSet.TYPE);
         return context.manager().controller(NAME)
                 .forType(ReplicaSet.TYPE)
-                .owns(Pod.TYPE, ReplicaSetController::podChangeMatters)
+                .owns(Pod.TYPE, ReplicaSetController::podChangeMatters, ReplicaSetController::podChangeUrgent,
+                        STATUS_BATCH_PERIOD)
                 .watches(Pod.TYPE, pod -> orphanOwners(pod, sets))
                 .workers(WORKERS)
                 .reconciler(reconciler);
@@ -70,6 +78,19 @@ public final class ReplicaSetController {
                 || !Objects.equals(o.deletionTimestamp(), n.deletionTimestamp())
                 || !Objects.equals(old.phase(), now.phase())
                 || !Pods.readySince(old).equals(Pods.readySince(now));
+    }
+
+    /**
+     * Whether a pod update changes which pods the ReplicaSet has (labels, owners, deletion, or the pod ending), so
+     * that it may have to create, adopt or release pods at once; readiness alone only changes its status, and waits
+     * for {@link #STATUS_BATCH_PERIOD}.
+     */
+    static boolean podChangeUrgent(Pod old, Pod now) {
+        ObjectMeta o = old.metadata();
+        ObjectMeta n = now.metadata();
+        return !Objects.equals(o.labels(), n.labels()) || !Objects.equals(o.ownerReferences(), n.ownerReferences())
+                || !Objects.equals(o.deletionTimestamp(), n.deletionTimestamp())
+                || Pods.isActive(old) != Pods.isActive(now);
     }
 
     /** For a pod without a controller: the ReplicaSets of its namespace whose selector matches it. */

@@ -7,6 +7,7 @@ import io.flotilla.api.controller.Request;
 import io.flotilla.api.controller.Result;
 import io.flotilla.api.core.Pod;
 import io.flotilla.api.meta.LabelSelector;
+import io.flotilla.api.meta.OwnerReference;
 import io.flotilla.core.client.Client;
 import io.flotilla.core.client.events.EventRecorder;
 import io.flotilla.core.client.informer.Indexers;
@@ -26,8 +27,9 @@ import java.util.Optional;
 /*
  * Design notes: Kubernetes' syncReplicaSet. A reconcile reads the ReplicaSet and the candidate pods from the caches,
  * claims them (adopt orphans, release pods that stopped matching), and, when the expectations say the cache has
- * seen this controller's earlier writes, creates or deletes the difference (PodWriter). The status is always
- * recomputed from the claimed active pods. Candidates come from the label index (one selector label, preferring
+ * seen this controller's earlier writes, creates or deletes the difference (PodWriter). The status is recomputed
+ * from the claimed active pods, except while the cache is about to show this controller's own recent writes
+ * (FRESH_EXPECTATIONS). Candidates come from the label index (one selector label, preferring
  * pod-template-hash, which is exact for a Deployment's ReplicaSets) plus the pods the ReplicaSet controls, so a
  * reconcile costs the size of its own pods, not of the namespace.
  */
@@ -35,6 +37,13 @@ final class ReplicaSetReconciler implements Reconciler {
     /** The most pods one reconcile creates or deletes (Kubernetes' {@code BurstReplicas}). */
     static final int BURST_REPLICAS = 500;
     private static final String TEMPLATE_HASH_LABEL = "pod-template-hash";
+    /**
+     * How long writes the cache does not show yet make a reconcile wait for them instead of claiming and
+     * recomputing the status (which Kubernetes does on every sync): during a burst of creations the pods' own
+     * events would otherwise trigger one full pass over all pods after another. Past it (a pod deleted before the
+     * cache saw it keeps the expectations pending until they expire), the status is kept up to date as before.
+     */
+    static final Duration FRESH_EXPECTATIONS = Duration.ofSeconds(1);
 
     private final Client client;
     private final Lister<ReplicaSet> sets;
@@ -65,6 +74,12 @@ final class ReplicaSetReconciler implements Reconciler {
             return Result.done();
         }
         boolean needsSync = expectations.satisfied(key, request.namespace(), pods);
+        Duration pending = expectations.pendingFor(key);
+        if (!needsSync && pending.compareTo(FRESH_EXPECTATIONS) < 0) {
+            // the pods still expected enqueue this ReplicaSet as the cache shows them; reading all its pods now
+            // would only compute a status about to be superseded
+            return Result.requeueAfter(FRESH_EXPECTATIONS.minus(pending));
+        }
         List<Pod> owned = PodClaims.claim(rs, rs.spec().selector(), candidates(rs), p -> true, client.pods());
         PodWriter.Outcome outcome = PodWriter.Outcome.NOTHING;
         if (needsSync && !rs.metadata().isDeleting()) {
@@ -87,7 +102,8 @@ final class ReplicaSetReconciler implements Reconciler {
 
     /**
      * The active pods that may belong to {@code rs}: those matching one of its selector labels, and its own. Both
-     * index lookups come sorted by name (one namespace), so their union is a merge, without a map.
+     * index lookups come sorted by name (one namespace), so their union is a merge, without a map, and only of the
+     * matching pods another controller (or none) holds: normally there are none.
      */
     private List<Pod> candidates(ReplicaSet rs) {
         String namespace = rs.metadata().namespace();
@@ -101,8 +117,30 @@ final class ReplicaSetReconciler implements Reconciler {
                     : labels.keySet().iterator().next();
             matching = pods.byIndex(Indexers.LABEL, Indexers.labelValue(label, labels.get(label)));
         }
-        List<Pod> own = rs.metadata().uid() == null ? List.of() : pods.byIndex(Indexers.OWNER, rs.metadata().uid());
-        return union(activeIn(namespace, matching), activeIn(namespace, own));
+        String uid = rs.metadata().uid();
+        if (uid == null) {
+            return activeIn(namespace, matching);
+        }
+        // the matching pods this ReplicaSet controls are among its own: only the others need merging in
+        List<Pod> others = new ArrayList<>();
+        for (Pod pod : matching) {
+            if (!uid.equals(controllerUid(pod)) && namespace.equals(pod.metadata().namespace())
+                    && Pods.isActive(pod)) {
+                others.add(pod);
+            }
+        }
+        List<Pod> own = activeIn(namespace, pods.byIndex(Indexers.OWNER, uid));
+        return others.isEmpty() ? own : union(others, own);
+    }
+
+    /** The uid of the pod's controller, or {@code null}; without the Optional, as it runs for every pod. */
+    private static String controllerUid(Pod pod) {
+        for (OwnerReference ref : pod.metadata().ownerReferences()) {
+            if (ref.isController()) {
+                return ref.uid();
+            }
+        }
+        return null;
     }
 
     /** The active pods of {@code pods} (sorted by namespace and name) in {@code namespace}, in that order. */

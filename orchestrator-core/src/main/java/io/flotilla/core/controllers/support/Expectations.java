@@ -72,6 +72,15 @@ public final class Expectations {
         }
     }
 
+    /**
+     * How long the writes recorded for {@code key} have been waiting to show in the cache; zero if none are
+     * pending. As of the last {@link #satisfied} call, which forgets observed writes.
+     */
+    public Duration pendingFor(String key) {
+        Pending p = pending.get(key);
+        return p == null ? Duration.ZERO : Duration.between(p.since, clock.now());
+    }
+
     /** Forgets everything recorded for {@code key} (the owner is gone). */
     public void forget(String key) {
         pending.remove(key);

@@ -26,6 +26,23 @@ class EventRecorderTest {
     }
 
     @Test
+    void messagesAreFormattedAsStringFormatWould() throws Exception {
+        List<Object[]> cases = List.of(
+                new Object[] {"pulled \"%s\" in %d ms (100%%)", new Object[] {"nginx:1.27", 12L}},
+                new Object[] {"%s/%s to %s", new Object[] {"shop", null, "n1"}},
+                new Object[] {"padded [%5s] and hex %x", new Object[] {"a", 255}},
+                new Object[] {"%s and %s", new Object[] {"only one"}},
+                new Object[] {"%d items", new Object[] {"not a number"}});
+        for (Object[] c : cases) {
+            f.recorder.normal(site, "Formatted", (String) c[0], (Object[]) c[1]);
+        }
+        assertThat(f.recorder.flush(WAIT)).isTrue();
+        assertThat(f.events()).extracting(Event::message).containsExactlyInAnyOrder(
+                "pulled \"nginx:1.27\" in 12 ms (100%)", "shop/null to n1", "padded [    a] and hex ff",
+                "%s and %s", "%d items");
+    }
+
+    @Test
     void writesAnEventAboutTheInvolvedObject() throws Exception {
         f.recorder.normal(site, "Updated", "config %s now has %d keys", "site", 3);
         assertThat(f.recorder.flush(WAIT)).isTrue();

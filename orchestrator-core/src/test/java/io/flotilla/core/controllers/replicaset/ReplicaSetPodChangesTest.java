@@ -48,4 +48,18 @@ class ReplicaSetPodChangesTest {
         assertThat(ReplicaSetController.podChangeMatters(pod, pod.withMetadata(pod.metadata().toBuilder()
                 .deletionTimestamp(T0).build()))).isTrue();
     }
+
+    @Test
+    void onlyChangesOfWhichPodsCountAreUrgentReadinessWaitsForTheBatch() {
+        Pod pod = pod();
+        assertThat(ReplicaSetController.podChangeUrgent(pod, ready(pod, T0))).isFalse();
+        assertThat(ReplicaSetController.podChangeUrgent(pod, pod.withStatus(PodStatus.of(PodStatus.RUNNING))))
+                .isFalse();
+        assertThat(ReplicaSetController.podChangeUrgent(pod, pod.withStatus(PodStatus.of(PodStatus.FAILED))))
+                .isTrue();
+        assertThat(ReplicaSetController.podChangeUrgent(pod,
+                pod.withMetadata(pod.metadata().withLabel("app", "api")))).isTrue();
+        assertThat(ReplicaSetController.podChangeUrgent(pod, pod.withMetadata(pod.metadata().toBuilder()
+                .deletionTimestamp(T0).build()))).isTrue();
+    }
 }

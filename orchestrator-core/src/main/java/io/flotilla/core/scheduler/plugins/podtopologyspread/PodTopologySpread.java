@@ -17,9 +17,10 @@ import io.flotilla.api.scheduler.PreFilterPlugin;
 import io.flotilla.api.scheduler.PreFilterResult;
 import io.flotilla.api.scheduler.PreScorePlugin;
 import io.flotilla.api.scheduler.SchedulerHandle;
-import io.flotilla.api.scheduler.ScorePlugin;
 import io.flotilla.api.scheduler.Status;
 import io.flotilla.core.scheduler.plugins.nodeaffinity.RequiredNodeAffinity;
+import io.flotilla.core.scheduler.table.NodeTable;
+import io.flotilla.core.scheduler.table.TableScore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,10 +39,10 @@ import java.util.Map;
  *
  * <p>Score: see {@link SpreadScoring}, for the {@code ScheduleAnyway} constraints. Pods without constraints get
  * the defaults of {@link DefaultConstraints}. For pods without required node affinity, PreFilter's per-domain counts
- * are kept across cycles ({@link SpreadCounts}), so a cycle recounts only the nodes that changed. Thread-safe; Filter
- * does not allocate.
+ * ({@link SpreadCounts}) and PreScore's per-node and per-domain counts ({@link ScoreCounts}) are kept across cycles,
+ * so a cycle recounts only the nodes that changed. Thread-safe; Filter does not allocate.
  */
-public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin,
+public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, TableScore,
         EnqueueExtensions {
 
     /** The plugin name. */
@@ -68,7 +69,17 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         }
     };
 
+    private final Map<ScoreKey, ScoreCounts> scoreCounts = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ScoreKey, ScoreCounts> eldest) {
+            return size() > CACHED_CONSTRAINT_SETS;
+        }
+    };
+
     private record CountsKey(List<Constraint> constraints, String namespace) {
+    }
+
+    private record ScoreKey(List<Constraint> constraints, String namespace, boolean requireAllKeys) {
     }
 
     /**
@@ -183,13 +194,28 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         List<Constraint> constraints = constraints(pod.pod(), TopologySpreadConstraint.SCHEDULE_ANYWAY);
         boolean explicit = pod.pod().spec() != null && !pod.pod().spec().topologySpreadConstraints().isEmpty();
         boolean requireAllKeys = explicit || !defaults.isSystem();
-        return SpreadScoring.preScore(state, pod, feasible, handle.snapshot().nodes(), constraints, requireAllKeys)
-                ? Status.success() : Status.skip();
+        ScoreCounts cached = constraints.isEmpty() || !RequiredNodeAffinity.of(pod.pod()).isEmpty() ? null
+                : cachedScoreCounts(new ScoreKey(constraints, PodInfo.namespaceOf(pod.pod()), requireAllKeys));
+        return SpreadScoring.preScore(state, pod, feasible, handle.snapshot().nodes(), constraints, requireAllKeys,
+                cached) ? Status.success() : Status.skip();
+    }
+
+    private ScoreCounts cachedScoreCounts(ScoreKey key) {
+        synchronized (scoreCounts) {
+            return scoreCounts.computeIfAbsent(key,
+                    k -> new ScoreCounts(k.constraints(), k.namespace(), k.requireAllKeys()));
+        }
     }
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         return SpreadScoring.score(state, node);
+    }
+
+    /** Scores from the counts kept across cycles by snapshot row, without looking nodes up by name. */
+    @Override
+    public boolean scoreTable(CycleState state, PodInfo pod, NodeTable table, int[] rows, int n, long[] out) {
+        return SpreadScoring.scoreRows(state, table, rows, n, out);
     }
 
     @Override
