@@ -84,11 +84,12 @@ public final class ControllerBuilder {
     }
 
     /**
-     * As {@link #owns(ResourceType, BiPredicate)}, but an update that matters and is not {@code urgent(old, new)}
-     * enqueues its owner only {@code batchPeriod} later, so that a burst of such updates (pods becoming ready, one
-     * by one) costs the owner one reconcile per period rather than one each, as the Job controller's
-     * {@code syncJobBatchPeriod} in Kubernetes. An owner already waiting keeps its sooner time; adds, deletes and
-     * urgent updates enqueue at once. Both predicates run on the event source's thread.
+     * As {@link #owns(ResourceType, BiPredicate)}, but updates that matter and are not {@code urgent(old, new)} are
+     * delivered to their owner at most once per {@code batchPeriod}: the first after a quiet period at once (a lone
+     * pod becoming ready costs no latency), the rest of a burst at the end of the period, so that pods becoming
+     * ready one by one cost the owner one reconcile per period rather than one each (as the Job controller's
+     * {@code syncJobBatchPeriod} in Kubernetes). Adds, deletes and urgent updates enqueue at once. Both predicates
+     * run on the event source's thread.
      *
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if {@code batchPeriod} is negative

@@ -7,6 +7,8 @@ import io.flotilla.api.meta.ResourceType;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
     private static final Logger LOG = LoggerFactory.getLogger(Enqueuer.class);
+    /** Owner keys remembered for batching before the stale ones are dropped. */
+    private static final int MAX_REMEMBERED = 1024;
 
     private final String controller;
     private final WorkQueue<Request> queue;
@@ -29,6 +33,8 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
     private final BiPredicate<? super T, ? super T> updateMatters;
     private final BiPredicate<? super T, ? super T> urgent;
     private final Duration batchPeriod;
+    /** Per owner key, when its latest batched update is (or was) delivered, on the queue's clock. */
+    private final Map<Request, Long> deliveries = new ConcurrentHashMap<>();
 
     private Enqueuer(String controller, WorkQueue<Request> queue,
                      Function<? super T, ? extends Collection<Request>> keys, boolean keysOfOldVersion,
@@ -41,6 +47,30 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
         this.updateMatters = updateMatters;
         this.urgent = urgent;
         this.batchPeriod = batchPeriod;
+    }
+
+    /**
+     * Enqueues {@code key} at once if its last batched delivery is a whole period ago (a lone update, such as one
+     * pod becoming ready, costs no latency), else at the end of the current period (a burst costs one reconcile per
+     * period).
+     */
+    private void addBatched(Request key) {
+        long now = queue.nanoTime();
+        long period = batchPeriod.toNanos();
+        long deliverAt = deliveries.compute(key, (k, last) -> {
+            if (last == null || now - last >= period) {
+                return now;                        // quiet for a period: deliver at once
+            }
+            return last > now ? last : last + period;  // one already due later, or the end of this period
+        });
+        if (deliverAt <= now) {
+            queue.add(key);
+        } else {
+            queue.addAfter(key, Duration.ofNanos(deliverAt - now));
+        }
+        if (deliveries.size() > MAX_REMEMBERED) {
+            deliveries.values().removeIf(t -> now - t >= period);
+        }
     }
 
     /** Enqueues the object's own key. */
@@ -79,7 +109,7 @@ final class Enqueuer<T extends Resource> implements ResourceEventHandler<T> {
             return;
         }
         Consumer<Request> enqueue = batchPeriod.isZero() || urgent.test(oldObject, newObject) ? queue::add
-                : key -> queue.addAfter(key, batchPeriod);
+                : this::addBatched;
         Collection<Request> now = keys(newObject);
         if (keysOfOldVersion) {
             // once per distinct key: a worker may take the first add before the second, reconciling twice

@@ -87,6 +87,11 @@ public final class WorkQueue<T> {
         }
     }
 
+    /** The queue clock's reading, in nanoseconds; for callers that space their adds on the same clock. */
+    long nanoTime() {
+        return clock.nanoTime();
+    }
+
     /**
      * Queues {@code key} once {@code delay} has passed on the clock; a zero or negative delay adds at once. If the
      * key is already parked, the sooner of the two times wins. Ignored after shutdown.

@@ -27,8 +27,9 @@ public final class ReplicaSetController {
     static final int WORKERS = 4;
 
     /**
-     * How long a pod's readiness or phase change may wait for others to share its ReplicaSet's reconcile (as
-     * Kubernetes' Job controller batches pod updates); short against a rollout step, long against a reconcile.
+     * How long a burst of pod readiness or phase changes may wait for others to share its ReplicaSet's reconcile (as
+     * Kubernetes' Job controller batches pod updates; a lone change after a quiet period is not delayed); short
+     * against a rollout step, long against a reconcile.
      */
     static final Duration STATUS_BATCH_PERIOD = Duration.ofMillis(250);
 
