@@ -16,7 +16,8 @@ import java.util.Map;
 record AgentContext(String clusterId, String nodeName, String hostIP, ContainerRuntime runtime, String runtimeName,
                     Clock clock,
                     Client client, EventRecorder events, Map<String, Quantity> allocatable, Backoff backoff,
-                    VolumeManager volumes, EnvResolver env, Prober prober, NodeAgentConfig config, PodDns dns) {
+                    VolumeManager volumes, EnvResolver env, Prober prober, NodeAgentConfig config, PodDns dns,
+                    SandboxStarts sandboxStarts) {
 
     /** The labels every sandbox, container and volume of {@code pod} carries. */
     Map<String, String> podLabels(String namespace, String name, String uid, String kind) {

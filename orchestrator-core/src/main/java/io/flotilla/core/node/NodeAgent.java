@@ -60,7 +60,7 @@ public final class NodeAgent {
         this.ctx = new AgentContext(clusterId, nodeName, config.internalIP(), runtime, version.runtimeName(), clock,
                 client, events, NodeHeartbeat.capacity(info, config.maxPods()), new Backoff(clock),
                 new VolumeManager(runtime, clusterId, nodeName, objects), new EnvResolver(objects),
-                new Prober(runtime, http), config, new PodDns(dns, runtime, clusterId, events));
+                new Prober(runtime, http), config, new PodDns(dns, runtime, clusterId, events), new SandboxStarts());
         this.heartbeat = new NodeHeartbeat(ctx, info, version);
         this.watcher = new RuntimeWatcher(ctx, this::runtimeChanged);
         this.syncer = new PodSyncer(ctx, new PodTerminator(ctx, w -> workers.remove(w.uid, w)));

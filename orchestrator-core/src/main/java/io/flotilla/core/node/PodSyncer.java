@@ -194,6 +194,7 @@ final class PodSyncer {
         }
         PodSandboxConfig config = sandboxConfig(pod, w.sandboxAttempt);
         boolean early = containersMayStartEarly(pod);
+        ctx.sandboxStarts().began();
         try {
             w.sandboxId = early ? ctx.runtime().beginPodSandbox(config) : ctx.runtime().runPodSandbox(config);
             w.sandboxConfig = config;
@@ -205,6 +206,10 @@ final class PodSyncer {
         } catch (ContainerRuntimeException e) {
             sandboxFailed(w, pod, e);
             return false;
+        } finally {
+            if (!w.sandboxStarting) {
+                ctx.sandboxStarts().ended();
+            }
         }
     }
 
@@ -248,6 +253,8 @@ final class PodSyncer {
             ctx.runtime().removePodSandbox(failed);
             sandboxFailed(w, pod, e);
             return false;
+        } finally {
+            ctx.sandboxStarts().ended();
         }
     }
 

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 /** Terminates pods on one node; called by pod workers. Thread-safe. */
 final class PodTerminator {
     private static final Logger LOG = LoggerFactory.getLogger(PodTerminator.class);
+    /** How long the stop of a finished pod's sandbox waits for the node's sandbox starts, at most (real time). */
+    private static final Duration FINISHED_STOP_YIELD = Duration.ofSeconds(2);
 
     private final AgentContext ctx;
     private final Consumer<PodWorker> forget;
@@ -70,6 +72,9 @@ final class PodTerminator {
             return;
         }
         stopRunning(w, w.pod, Duration.ZERO);
+        // nothing runs in it any more: its stop can wait for the sandboxes starting now (pods that may depend on
+        // this one, such as an API after its migration Job), instead of competing with them for the runtime
+        ctx.sandboxStarts().awaitIdle(FINISHED_STOP_YIELD);
         ctx.runtime().stopPodSandbox(w.sandboxId);
         w.sandboxId = null;
     }
