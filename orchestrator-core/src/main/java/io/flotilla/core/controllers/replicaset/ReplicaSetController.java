@@ -33,6 +33,9 @@ public final class ReplicaSetController {
      */
     static final Duration STATUS_BATCH_PERIOD = Duration.ofMillis(250);
 
+    /** The most replicas of a ReplicaSet whose pods' readiness changes are never batched. */
+    static final int SMALL_REPLICA_SET = 50;
+
     private ReplicaSetController() {
     }
 
@@ -48,8 +51,8 @@ public final class ReplicaSetController {
         Lister<ReplicaSet> sets = context.informers().lister(ReplicaSet.TYPE);
         return context.manager().controller(NAME)
                 .forType(ReplicaSet.TYPE)
-                .owns(Pod.TYPE, ReplicaSetController::podChangeMatters, ReplicaSetController::podChangeUrgent,
-                        STATUS_BATCH_PERIOD)
+                .owns(Pod.TYPE, ReplicaSetController::podChangeMatters,
+                        (old, now) -> podChangeUrgent(old, now) || ownerIsSmall(now, sets), STATUS_BATCH_PERIOD)
                 .watches(Pod.TYPE, pod -> orphanOwners(pod, sets))
                 .workers(WORKERS)
                 .reconciler(reconciler);
@@ -92,6 +95,20 @@ public final class ReplicaSetController {
         return !Objects.equals(o.labels(), n.labels()) || !Objects.equals(o.ownerReferences(), n.ownerReferences())
                 || !Objects.equals(o.deletionTimestamp(), n.deletionTimestamp())
                 || Pods.isActive(old) != Pods.isActive(now);
+    }
+
+    /**
+     * Whether the pod's controlling ReplicaSet is small enough ({@value #SMALL_REPLICA_SET} replicas or fewer) for
+     * each of its pods' changes to be reconciled at once, as Kubernetes does for all: its reconcile is cheap, and its
+     * status (what a Deployment's rollout and a start-up plan wait for) should not lag a batch period behind.
+     */
+    static boolean ownerIsSmall(Pod pod, Lister<ReplicaSet> sets) {
+        return pod.metadata().controllerReference()
+                .filter(ref -> ReplicaSet.TYPE.kind().equals(ref.kind()))
+                .flatMap(ref -> sets.get(pod.metadata().namespace(), ref.name()))
+                .map(rs -> rs.spec() == null || rs.spec().replicas() == null
+                        || rs.spec().replicas() <= SMALL_REPLICA_SET)
+                .orElse(true);
     }
 
     /** For a pod without a controller: the ReplicaSets of its namespace whose selector matches it. */
