@@ -15,9 +15,10 @@ import java.util.function.Function;
 
 /**
  * The three-tier shop from "start" to "all Ready", three ways in the same run: Flotilla, Testcontainers and
- * docker-compose 1.29. One untimed warm-up round, then {@code -Drepeats=N} (default 3) timed rounds; each round runs
- * every contender once, in an order rotated between rounds, each on fresh objects that are removed (untimed) before
- * the next starts. Prints each contender's times and median, Flotilla's per-object breakdown, the load average, and
+ * docker-compose 1.29. {@code -Dwarmups=N} (default 3) untimed warm-up rounds, so both JVM contenders run compiled
+ * code, as the later test classes of a suite do (one round left C2 compiling Flotilla's larger code path in the
+ * first timed rounds); then {@code -Drepeats=N} (default 3) timed rounds; each round runs every contender once, in
+ * an order rotated between rounds, each on fresh objects that are removed (untimed) before the next starts. Prints each contender's times and median, Flotilla's per-object breakdown, the load average, and
  * the summary line {@code three-tier start ratio vs testcontainers: R} (Flotilla's median / Testcontainers').
  */
 public final class ThreeTierStartBenchmark {
@@ -35,6 +36,7 @@ public final class ThreeTierStartBenchmark {
             System.exit(TestcontainersEnvironment.relaunch(ThreeTierStartBenchmark.class, args));
         }
         int repeats = Integer.getInteger("repeats", 3);
+        int warmups = Math.max(1, Integer.getInteger("warmups", 3));
         TestImages.ensureBuilt(TestDocker.client());
         ShopTopology shop = ShopTopology.fromExample();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -47,11 +49,11 @@ public final class ThreeTierStartBenchmark {
         List<String> breakdowns = new ArrayList<>();
         String loadBefore = loadAverage();
         try {
-            for (int round = 0; round <= repeats; round++) {
+            for (int round = 0; round < warmups + repeats; round++) {
                 for (int i = 0; i < contenders.size(); i++) {
                     Contender c = contenders.get((i + round) % contenders.size()).apply(run + "-" + round + i);
-                    long millis = timed(c, breakdowns, round == 0);
-                    if (round > 0) {
+                    long millis = timed(c, breakdowns, round < warmups);
+                    if (round >= warmups) {
                         times.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(millis);
                     }
                 }
