@@ -64,7 +64,8 @@ final class PodSyncer {
                     : ctx.clock().now();
         }
         boolean sandboxReady = ensureSandbox(w, pod) && ensureVolumes(w, pod);
-        RuntimeView view = RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
+        // a pod's first sandbox, just begun, holds nothing yet: no listing while every new pod's sandbox starts
+        RuntimeView view = firstSandbox(w) ? RuntimeView.EMPTY : RuntimeView.of(ctx.runtime(), ctx.clusterId(), w.uid);
         boolean changed = sandboxReady && runContainers(w, pod, view);
         if (w.sandboxStarting) {
             changed |= !finishSandbox(w, pod);
@@ -211,6 +212,15 @@ final class PodSyncer {
                 ctx.sandboxStarts().ended();
             }
         }
+    }
+
+    /**
+     * Whether this sync began the pod's first sandbox on a pod that never ran a container: then the runtime holds no
+     * container of it (an earlier sandbox or agent would have left an attempt, a container id in the status).
+     */
+    private static boolean firstSandbox(PodWorker w) {
+        return w.sandboxStarting && w.sandboxAttempt == 0 && w.currentStatus().containerStatuses().stream()
+                .allMatch(s -> s.containerID() == null);
     }
 
     /**

@@ -24,6 +24,9 @@ final class RuntimeView {
         this.byName = byName;
     }
 
+    /** A pod with no containers in the runtime. */
+    static final RuntimeView EMPTY = new RuntimeView(Map.of());
+
     /** Lists the containers of pod {@code uid} (created by cluster {@code clusterId}) in {@code runtime}. */
     static RuntimeView of(ContainerRuntime runtime, String clusterId, String uid) {
         List<RuntimeContainer> containers = runtime.listContainers(ContainerFilter.labels(
