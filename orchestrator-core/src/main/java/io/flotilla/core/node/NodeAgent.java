@@ -62,7 +62,7 @@ public final class NodeAgent {
                 new VolumeManager(runtime, clusterId, nodeName, objects), new EnvResolver(objects),
                 new Prober(runtime, http), config, new PodDns(dns, runtime, clusterId, events), new SandboxStarts());
         this.heartbeat = new NodeHeartbeat(ctx, info, version);
-        this.watcher = new RuntimeWatcher(ctx, this::runtimeChanged);
+        this.watcher = new RuntimeWatcher(ctx, this::runtimeChanged, workers::containsKey);
         this.syncer = new PodSyncer(ctx, new PodTerminator(ctx, w -> workers.remove(w.uid, w)));
     }
 
@@ -144,8 +144,9 @@ public final class NodeAgent {
             return;
         }
         PodWorker w = workers.computeIfAbsent(pod.metadata().uid(), uid -> new PodWorker(pod, ctx, syncer::sync));
+        Pod before = w.pod;
         w.pod = pod;
-        if (started) {
+        if (started && (before == pod || !w.isEcho(before, pod))) {
             w.kick();
         }
     }

@@ -328,6 +328,7 @@ final class PodSyncer {
             return;
         }
         Pod pod = w.pod;
+        w.writtenStatus = status; // before the write: its echo may reach the agent before the write returns
         try {
             Pod written = ctx.client().pods().inNamespace(pod.metadata().namespace()).updateStatus(
                     pod.metadata().name(), p -> p.metadata().uid().equals(w.uid) ? p.withStatus(status) : p);

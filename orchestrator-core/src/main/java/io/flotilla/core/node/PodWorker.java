@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +44,8 @@ final class PodWorker {
 
     // shared: written by the informer routing, probes and the runtime watcher
     volatile Pod pod;
+    /** The status this worker last wrote (set before the write), to tell the echo of its own write. */
+    volatile PodStatus writtenStatus;
     volatile boolean removed;
     final Map<String, String> killRequests = new ConcurrentHashMap<>();
     final ProbeSet probes;
@@ -74,6 +77,18 @@ final class PodWorker {
     String key() {
         Pod p = pod;
         return p.metadata().namespace() + "/" + p.metadata().name();
+    }
+
+    /**
+     * Whether {@code now} is {@code before} with only the status this worker wrote: the echo of its own write, which
+     * gives the worker nothing new to sync.
+     */
+    boolean isEcho(Pod before, Pod now) {
+        PodStatus written = writtenStatus;
+        return written != null && written.equals(now.status()) && Objects.equals(before.spec(), now.spec())
+                && Objects.equals(before.metadata().labels(), now.metadata().labels())
+                && Objects.equals(before.metadata().annotations(), now.metadata().annotations())
+                && Objects.equals(before.metadata().deletionTimestamp(), now.metadata().deletionTimestamp());
     }
 
     /** Asks for a sync; returns at once. */
