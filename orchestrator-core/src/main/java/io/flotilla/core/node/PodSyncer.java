@@ -117,8 +117,7 @@ final class PodSyncer {
             if (RuntimeView.running(s)) {
                 String kill = w.killRequests.remove(s.id());
                 if (kill == null) {
-                    w.probes.ensure(c, s.id(), w.sandboxId, w.podIP, s.startedAt());
-                    continue;
+                    continue; // its probes: ensureProbes, after this
                 }
                 ctx.events().record(pod, Event.NORMAL, "Killing", "%s", kill);
                 ctx.runtime().stopContainer(s.id(), grace(pod, c));
