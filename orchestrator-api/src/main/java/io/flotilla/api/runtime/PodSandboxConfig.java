@@ -22,11 +22,15 @@ import java.util.Objects;
  * @param hostNetwork   whether the pod uses the host's network namespace instead of its own
  * @param cgroupParent  the parent cgroup of the pod's containers, or {@code null}
  * @param sysctls       namespaced sysctls to set in the sandbox
+ * @param singleContainer whether the sandbox will only ever hold one container at a time (no init containers, no
+ *                      second container): a runtime may then let that container own the pod's namespaces itself
+ *                      instead of starting a separate holder for them. The sandbox's contract is unchanged: its IP
+ *                      stays the same across the container's restarts until the sandbox is stopped.
  */
 public record PodSandboxConfig(PodSandboxMetadata metadata, String hostname, DnsConfig dnsConfig,
                                List<PortMapping> portMappings, Map<String, String> labels,
                                Map<String, String> annotations, String logDirectory, boolean hostNetwork,
-                               String cgroupParent, Map<String, String> sysctls) {
+                               String cgroupParent, Map<String, String> sysctls, boolean singleContainer) {
 
     /** Normalises the collections. */
     public PodSandboxConfig {
@@ -57,6 +61,7 @@ public record PodSandboxConfig(PodSandboxMetadata metadata, String hostname, Dns
         private boolean hostNetwork;
         private String cgroupParent;
         private final Map<String, String> sysctls = new LinkedHashMap<>();
+        private boolean singleContainer;
 
         private Builder(PodSandboxMetadata metadata) {
             this.metadata = metadata;
@@ -128,10 +133,16 @@ public record PodSandboxConfig(PodSandboxMetadata metadata, String hostname, Dns
             return this;
         }
 
+        /** Declares that the sandbox will only ever hold one container at a time; see {@link #singleContainer()}. */
+        public Builder singleContainer(boolean value) {
+            singleContainer = value;
+            return this;
+        }
+
         /** The configuration. */
         public PodSandboxConfig build() {
             return new PodSandboxConfig(metadata, hostname, dnsConfig, portMappings, labels, annotations,
-                    logDirectory, hostNetwork, cgroupParent, sysctls);
+                    logDirectory, hostNetwork, cgroupParent, sysctls, singleContainer);
         }
     }
 }

@@ -305,7 +305,8 @@ final class PodSyncer {
                 .attempt(attempt)
                 .hostname(pod.spec().hostname() != null ? pod.spec().hostname() : meta.name())
                 .labels(ctx.podLabels(meta.namespace(), meta.name(), meta.uid(), RuntimeLabels.KIND_SANDBOX))
-                .hostNetwork(Boolean.TRUE.equals(pod.spec().hostNetwork()));
+                .hostNetwork(Boolean.TRUE.equals(pod.spec().hostNetwork()))
+                .singleContainer(pod.spec().initContainers().isEmpty() && pod.spec().containers().size() == 1);
         DnsConfig dns = ctx.dns().forPod(pod);
         if (dns != null) {
             b.dnsConfig(dns);

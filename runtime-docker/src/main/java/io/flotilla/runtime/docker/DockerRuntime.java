@@ -347,7 +347,7 @@ public final class DockerRuntime implements ContainerRuntime {
         Objects.requireNonNull(podSandboxId, "podSandboxId");
         InspectContainerResponse inspect;
         try {
-            inspect = engine().docker().inspectContainerCmd(podSandboxId).exec();
+            inspect = engine().docker().inspectContainerCmd(engine().sandboxes().networkHolder(podSandboxId)).exec();
         } catch (NotFoundException e) {
             throw new ContainerRuntimeException.NotFound(endpoint(), ObjectKind.SANDBOX, podSandboxId);
         } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ class CriMappingTest {
     void aGivenLogDirectoryAndHostNetworkAreKept() {
         PodSandboxConfig config = new PodSandboxConfig(
                 PodSandboxConfig.builder("ns", "p", "u").build().metadata(), "host-a", null, List.of(), Map.of(),
-                Map.of(), "/var/log/pods/x", true, "/kubepods", Map.of("net.ipv4.ip_forward", "1"));
+                Map.of(), "/var/log/pods/x", true, "/kubepods", Map.of("net.ipv4.ip_forward", "1"), false);
 
         Cri.PodSandboxConfig cri = CriMapping.sandboxConfig(config, PODS.resolve("unused"));
 

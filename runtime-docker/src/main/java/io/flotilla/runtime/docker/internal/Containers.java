@@ -1,6 +1,7 @@
 package io.flotilla.runtime.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -55,8 +56,10 @@ public final class Containers {
         sandboxes.checkReady(sandboxId);
         String name = Names.container(config.metadata(), sandboxConfig.metadata(), sandboxId);
         try {
-            String id = ContainerSpecs.apply(docker.createContainerCmd(config.image().image()).withName(name),
-                    config, sandboxId, sandboxConfig).exec().getId();
+            CreateContainerCmd cmd = ContainerSpecs.apply(docker.createContainerCmd(config.image().image())
+                    .withName(name), config, sandboxId, sandboxConfig);
+            sandboxes.configureContainer(cmd, sandboxId, config, sandboxConfig);
+            String id = cmd.exec().getId();
             sandboxOf.put(id, sandboxId);
             neverStarted.add(id);
             return id;

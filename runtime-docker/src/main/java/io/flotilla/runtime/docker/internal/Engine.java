@@ -56,7 +56,7 @@ public final class Engine implements AutoCloseable {
         }
         this.docker = client(settings);
         this.images = new Images(docker, errors);
-        this.networks = new Networks(docker, errors);
+        this.networks = new Networks(docker, errors, Settings.isLocal(settings.host()));
         this.sandboxes = new Sandboxes(docker, settings, errors, networks, images);
         this.containers = new Containers(docker, errors, sandboxes, images);
         this.execs = new Execs(docker, errors);

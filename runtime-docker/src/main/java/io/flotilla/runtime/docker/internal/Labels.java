@@ -37,6 +37,21 @@ public final class Labels {
     public static final String NETWORK = PRIVATE_PREFIX + "network";
     /** Marks a host-network sandbox. */
     public static final String HOST_NETWORK = PRIVATE_PREFIX + "host-network";
+    /**
+     * On a container that holds its pod's network itself (see {@link InlineSandboxes}): the id of its sandbox. Such a
+     * container also carries its sandbox's labels under {@link #INLINE_SANDBOX_LABEL_PREFIX} and the sandbox's IP
+     * under {@link #POD_IP}.
+     */
+    public static final String INLINE_SANDBOX = PRIVATE_PREFIX + "inline-sandbox";
+    /** The prefix of an inline sandbox's own labels on its container. */
+    public static final String INLINE_SANDBOX_LABEL_PREFIX = PRIVATE_PREFIX + "inline-sandbox.";
+    /** The pinned IP of an inline sandbox, on its container. */
+    public static final String POD_IP = PRIVATE_PREFIX + "pod-ip";
+    /**
+     * On a network this runtime created with a subnet of its own: the part of the subnet kept for pinned pod
+     * addresses (CIDR), which Docker's own allocation (its IP range) never hands out.
+     */
+    public static final String PINNED_RANGE = PRIVATE_PREFIX + "pinned-range";
     /** {@link RuntimeLabels#KIND} of the short-lived containers that write volume files. */
     public static final String KIND_HELPER = "docker-helper";
     /** {@link RuntimeLabels#KIND} of a cluster network. */
@@ -76,6 +91,33 @@ public final class Labels {
         labels.put(ATTEMPT, Integer.toString(config.metadata().attempt()));
         labels.put(IMAGE, config.image().image());
         putAnnotations(labels, config.annotations());
+        return labels;
+    }
+
+    /**
+     * The Docker labels of a container that holds its inline sandbox's network: {@link #container}'s, the sandbox's
+     * id and IP, and the sandbox's own labels ({@code sandboxLabels}, as {@link #sandbox} made them) under
+     * {@link #INLINE_SANDBOX_LABEL_PREFIX}.
+     */
+    public static Map<String, String> inlineContainer(ContainerConfig config, String sandboxId,
+                                                      Map<String, String> sandboxLabels, String ip) {
+        Map<String, String> labels = container(config, sandboxId);
+        labels.put(INLINE_SANDBOX, sandboxId);
+        labels.put(POD_IP, ip);
+        sandboxLabels.forEach((k, v) -> labels.put(INLINE_SANDBOX_LABEL_PREFIX + k, v));
+        return labels;
+    }
+
+    /** The labels of the inline sandbox stored on one of its containers ({@link #inlineContainer}). */
+    public static Map<String, String> inlineSandboxLabels(Map<String, String> container) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (container != null) {
+            container.forEach((k, v) -> {
+                if (k.startsWith(INLINE_SANDBOX_LABEL_PREFIX)) {
+                    labels.put(k.substring(INLINE_SANDBOX_LABEL_PREFIX.length()), v);
+                }
+            });
+        }
         return labels;
     }
 

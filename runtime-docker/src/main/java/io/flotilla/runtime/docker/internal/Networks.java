@@ -6,6 +6,8 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import io.flotilla.api.runtime.RuntimeLabels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +41,22 @@ public final class Networks {
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     /** Gateways of networks in {@link #known}, dropped with them: a recreated network may get another subnet. */
     private final Map<String, String> gateways = new ConcurrentHashMap<>();
+    /** Pinned ranges of networks in {@link #known} (empty: none, pods there get Docker's addresses only). */
+    private final Map<String, Optional<Ipv4Cidr>> pinnedRanges = new ConcurrentHashMap<>();
     /** One gateway inspection per network at a time: a burst of new pods would otherwise make one each. */
     private final Map<String, Object> gatewayLocks = new ConcurrentHashMap<>();
+    private final boolean pinSubnets;
 
-    /** Networks on the engine behind {@code docker}. */
-    public Networks(DockerClient docker, Errors errors) {
+    /**
+     * Networks on the engine behind {@code docker}.
+     *
+     * @param pinSubnets whether networks this runtime creates get a subnet of its choosing with a pinned range
+     *                   ({@link PodSubnets}); only for an engine on this host, whose interfaces it can see
+     */
+    public Networks(DockerClient docker, Errors errors, boolean pinSubnets) {
         this.docker = docker;
         this.errors = errors;
+        this.pinSubnets = pinSubnets;
     }
 
     /**
@@ -80,15 +91,65 @@ public final class Networks {
                 ? Map.of(RuntimeLabels.KIND, Labels.KIND_NETWORK)
                 : Map.of(RuntimeLabels.KIND, Labels.KIND_NETWORK, RuntimeLabels.CLUSTER, clusterId);
         try {
-            docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
-                    .withLabels(labels).exec();
-            LOG.debug("created network {}", name);
+            Optional<Ipv4Cidr> pinned = pinSubnets ? createWithSubnet(name, labels) : Optional.empty();
+            if (pinned.isEmpty()) {
+                docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                        .withLabels(labels).exec();
+            }
+            pinnedRanges.put(name, pinned);
+            LOG.debug("created network {} (pinned range: {})", name, pinned.map(Ipv4Cidr::toString).orElse("none"));
         } catch (ConflictException e) {
             LOG.trace("network {} exists", name);
         } catch (RuntimeException e) {
             throw errors.translate(e, "creating network " + name);
         }
         known.add(name);
+    }
+
+    /**
+     * Creates network {@code name} on a subnet no other network or host interface uses (see {@link PodSubnets});
+     * empty if every candidate was refused, and the caller creates it with a subnet Docker chooses.
+     *
+     * @throws ConflictException if the network exists
+     */
+    private Optional<Ipv4Cidr> createWithSubnet(String name, Map<String, String> labels) {
+        List<Ipv4Cidr> taken = new ArrayList<>(PodSubnets.hostSubnets());
+        for (Network n : docker.listNetworksCmd().exec()) {
+            if (n.getIpam() != null && n.getIpam().getConfig() != null) {
+                for (Network.Ipam.Config c : n.getIpam().getConfig()) {
+                    if (c.getSubnet() != null && !c.getSubnet().contains(":")) {
+                        taken.add(Ipv4Cidr.parse(c.getSubnet()));
+                    }
+                }
+            }
+        }
+        List<Ipv4Cidr> tried = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Ipv4Cidr> subnet = PodSubnets.choose(taken, tried);
+            if (subnet.isEmpty()) {
+                return Optional.empty();
+            }
+            Ipv4Cidr pinned = PodSubnets.pinnedRange(subnet.get());
+            Map<String, String> withRange = new LinkedHashMap<>(labels);
+            withRange.put(Labels.PINNED_RANGE, pinned.toString());
+            try {
+                docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                        .withLabels(withRange).withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
+                                .withSubnet(subnet.get().toString())
+                                // named, or inspections show none (Docker still takes the first address)
+                                .withGateway(Ipv4Cidr.address(subnet.get().base() + 1))
+                                .withIpRange(PodSubnets.dockerRange(subnet.get()).toString())))
+                        .exec();
+                return Optional.of(pinned);
+            } catch (ConflictException e) {
+                throw e;
+            } catch (DockerException e) {
+                // another engine user took the subnet since the listing ("Pool overlaps ...")
+                LOG.debug("network {} not created on {}: {}", name, subnet.get(), Errors.daemonMessage(e));
+                tried.add(subnet.get());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -160,7 +221,41 @@ public final class Networks {
         return cached != null && known.contains(name) ? Optional.of(cached) : Optional.empty();
     }
 
+    /**
+     * The range of network {@code name} (of cluster {@code clusterId}) kept for pinned pod addresses, creating the
+     * network if needed; empty if it has none (a network the user named, or one created without a subnet of this
+     * runtime's choosing). Cached like {@link #gateway}.
+     */
+    public Optional<Ipv4Cidr> pinnedRange(String name, String clusterId) {
+        Optional<Ipv4Cidr> cached = pinnedRanges.get(name);
+        if (cached != null && known.contains(name)) {
+            return cached;
+        }
+        synchronized (gatewayLocks.computeIfAbsent(name, n -> new Object())) {
+            cached = pinnedRanges.get(name);
+            if (cached != null && known.contains(name)) {
+                return cached;
+            }
+            return withNetwork(name, clusterId, () -> {
+                if (!pinnedRanges.containsKey(name)) {
+                    inspect(name); // a network this runtime did not create
+                }
+                return pinnedRanges.getOrDefault(name, Optional.empty());
+            });
+        }
+    }
+
     private Optional<String> inspectGateway(String name) {
+        Network network = inspect(name);
+        if (network.getIpam() == null || network.getIpam().getConfig() == null) {
+            return Optional.empty();
+        }
+        return network.getIpam().getConfig().stream().map(Network.Ipam.Config::getGateway)
+                .filter(g -> g != null && !g.isEmpty() && !g.contains(":")).findFirst();
+    }
+
+    /** Inspects network {@code name}, noting its pinned range. */
+    private Network inspect(String name) {
         Network network;
         try {
             network = docker.inspectNetworkCmd().withNetworkId(name).exec();
@@ -169,16 +264,15 @@ public final class Networks {
         } catch (RuntimeException e) {
             throw errors.translate(e, "inspecting network " + name);
         }
-        if (network.getIpam() == null || network.getIpam().getConfig() == null) {
-            return Optional.empty();
-        }
-        return network.getIpam().getConfig().stream().map(Network.Ipam.Config::getGateway)
-                .filter(g -> g != null && !g.isEmpty() && !g.contains(":")).findFirst();
+        String pinned = network.getLabels() == null ? null : network.getLabels().get(Labels.PINNED_RANGE);
+        pinnedRanges.put(name, Optional.ofNullable(pinned).map(Ipv4Cidr::parse));
+        return network;
     }
 
     private void forget(String name) {
         known.remove(name);
         gateways.remove(name);
+        pinnedRanges.remove(name);
     }
 
     /** Tries to remove every network this runtime created or used. */

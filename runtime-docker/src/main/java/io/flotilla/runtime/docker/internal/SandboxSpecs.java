@@ -49,24 +49,7 @@ public final class SandboxSpecs {
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE));
         cmd.withStopSignal("SIGKILL").withStopTimeout(0);
         if (network != null) {
-            Ports ports = new Ports();
-            Set<ExposedPort> exposed = new LinkedHashSet<>();
-            for (PortMapping mapping : config.portMappings()) {
-                ExposedPort port = exposedPort(mapping.protocol(), mapping.containerPort());
-                exposed.add(port);
-                String ip = mapping.hostIp() == null ? defaultHostIp : mapping.hostIp();
-                ports.bind(port, Ports.Binding.bindIpAndPort(ip, mapping.hostPort()));
-            }
-            for (ExposedPort port : ephemeralPorts(config.annotations().get(EPHEMERAL_PORTS_ANNOTATION))) {
-                exposed.add(port);
-                ports.bind(port, Ports.Binding.bindIp(defaultHostIp));
-            }
-            host.withPortBindings(ports);
-            cmd.withExposedPorts(new ArrayList<>(exposed));
-            if (config.hostname() != null) {
-                cmd.withHostName(config.hostname());
-            }
-            applyDns(host, config.dnsConfig());
+            applyNetwork(cmd, host, config, defaultHostIp);
         }
         if (!config.sysctls().isEmpty()) {
             host.withSysctls(config.sysctls());
@@ -75,6 +58,35 @@ public final class SandboxSpecs {
             host.withCgroupParent(config.cgroupParent());
         }
         return cmd.withHostConfig(host).withLabels(Labels.sandbox(config, network));
+    }
+
+    /**
+     * Configures what the holder of a pod's own network namespace gets from {@code config}: published ports
+     * (ephemeral ones included), hostname and DNS; shared by sandboxes and single containers that hold their pod's
+     * network themselves.
+     *
+     * @throws IllegalArgumentException if the ephemeral-ports annotation cannot be parsed
+     */
+    static void applyNetwork(CreateContainerCmd cmd, HostConfig host, PodSandboxConfig config,
+                             String defaultHostIp) {
+        Ports ports = new Ports();
+        Set<ExposedPort> exposed = new LinkedHashSet<>();
+        for (PortMapping mapping : config.portMappings()) {
+            ExposedPort port = exposedPort(mapping.protocol(), mapping.containerPort());
+            exposed.add(port);
+            String ip = mapping.hostIp() == null ? defaultHostIp : mapping.hostIp();
+            ports.bind(port, Ports.Binding.bindIpAndPort(ip, mapping.hostPort()));
+        }
+        for (ExposedPort port : ephemeralPorts(config.annotations().get(EPHEMERAL_PORTS_ANNOTATION))) {
+            exposed.add(port);
+            ports.bind(port, Ports.Binding.bindIp(defaultHostIp));
+        }
+        host.withPortBindings(ports);
+        cmd.withExposedPorts(new ArrayList<>(exposed));
+        if (config.hostname() != null) {
+            cmd.withHostName(config.hostname());
+        }
+        applyDns(host, config.dnsConfig());
     }
 
     private static void applyDns(HostConfig host, DnsConfig dns) {

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import io.flotilla.api.runtime.ContainerConfig;
 import io.flotilla.api.runtime.ContainerRuntimeException;
 import io.flotilla.api.runtime.ContainerRuntimeException.ObjectKind;
 import io.flotilla.api.runtime.PodSandbox;
@@ -16,6 +17,7 @@ import io.flotilla.api.runtime.RuntimeLabels;
 import io.flotilla.api.runtime.SandboxState;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public final class Sandboxes {
     private final Errors errors;
     private final Networks networks;
     private final Images images;
+    private final InlineSandboxes inline;
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
     private final Map<String, Optional<String>> networkOf = new ConcurrentHashMap<>();
     /** Starts of sandboxes {@link #begin} returned, until the sandbox is stopped or removed. */
@@ -53,12 +56,17 @@ public final class Sandboxes {
         this.errors = errors;
         this.networks = networks;
         this.images = images;
+        this.inline = new InlineSandboxes(docker, errors, networks);
     }
 
     /** Creates and starts the sandbox of {@code config}; see {@code ContainerRuntime#runPodSandbox}. */
     public String run(PodSandboxConfig config) {
         String cluster = config.labels().get(RuntimeLabels.CLUSTER);
         String network = network(config);
+        Optional<String> inlineId = inline.create(config, network);
+        if (inlineId.isPresent()) {
+            return inlineId.get();
+        }
         String name = Names.sandbox(config.metadata());
         String id = network == null ? createAndStart(config, null, name, null)
                 : networks.withNetwork(network, cluster, () -> createAndStart(config, network, name, null));
@@ -81,6 +89,10 @@ public final class Sandboxes {
     public String begin(PodSandboxConfig config) {
         String cluster = config.labels().get(RuntimeLabels.CLUSTER);
         String network = network(config);
+        Optional<String> inlineId = inline.create(config, network);
+        if (inlineId.isPresent()) {
+            return inlineId.get(); // nothing to start
+        }
         String name = Names.sandbox(config.metadata());
         CompletableFuture<String> created = new CompletableFuture<>();
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -179,10 +191,30 @@ public final class Sandboxes {
         if (startingOrReady(sandboxId)) {
             return;
         }
-        if (status(sandboxId).state() != SandboxState.READY) {
+        if (InlineSandboxes.isInline(sandboxId) ? !inline.isReady(sandboxId) : status(sandboxId).state() != SandboxState.READY) {
             throw new ContainerRuntimeException.InvalidState(errors.endpoint(),
                     "pod sandbox " + sandboxId + " is not ready");
         }
+    }
+
+    /**
+     * Points an application container's create at its sandbox's network namespace: nothing more for a pause
+     * sandbox ({@link ContainerSpecs} joins it), the pod's own network for an inline one ({@link InlineSandboxes}).
+     */
+    public void configureContainer(CreateContainerCmd cmd, String sandboxId, ContainerConfig config,
+                                   PodSandboxConfig sandboxConfig) {
+        if (InlineSandboxes.isInline(sandboxId)) {
+            inline.configure(cmd, sandboxId, config, sandboxConfig, settings.defaultHostIp());
+        }
+    }
+
+    /**
+     * The container holding {@code sandboxId}'s network: the pause container, or an inline sandbox's container.
+     *
+     * @throws ContainerRuntimeException.NotFound if there is none
+     */
+    public String networkHolder(String sandboxId) {
+        return InlineSandboxes.isInline(sandboxId) ? inline.holder(sandboxId) : sandboxId;
     }
 
     /** Kills the sandbox's running containers, then the sandbox. Idempotent. */
@@ -191,21 +223,30 @@ public final class Sandboxes {
         ready.remove(sandboxId);
         List<Container> running = containersOf(sandboxId, true);
         Parallel.forEach(running, c -> kill(c.getId()));
-        kill(sandboxId);
+        if (InlineSandboxes.isInline(sandboxId)) {
+            inline.stopped(sandboxId);
+        } else {
+            kill(sandboxId);
+        }
     }
 
     /** Force-removes the sandbox's containers, the sandbox and, if it was the last, its network. Idempotent. */
     public void remove(String sandboxId) {
         settleStart(sandboxId);
         ready.remove(sandboxId);
+        boolean isInline = InlineSandboxes.isInline(sandboxId);
         Optional<String> network = networkOf.remove(sandboxId);
-        if (network == null) {
+        if (network == null && !isInline) {
             network = inspectQuietly(sandboxId).map(i -> i.getConfig().getLabels())
                     .filter(Labels::isSandbox).map(l -> l.get(Labels.NETWORK));
         }
         Parallel.forEach(containersOf(sandboxId, false), c -> forceRemove(c.getId()));
-        forceRemove(sandboxId);
-        network.filter(n -> settings.network() == null).ifPresent(networks::removeIfUnused);
+        if (isInline) {
+            network = inline.removed(sandboxId);
+        } else {
+            forceRemove(sandboxId);
+        }
+        network.filter(n -> settings.network() == null && !inline.holds(n)).ifPresent(networks::removeIfUnused);
     }
 
     /** Lets a start in flight finish (a failed one removed the sandbox already) and forgets it. */
@@ -222,6 +263,9 @@ public final class Sandboxes {
 
     /** The sandbox's status; see {@code ContainerRuntime#podSandboxStatus}. */
     public PodSandboxStatus status(String sandboxId) {
+        if (InlineSandboxes.isInline(sandboxId)) {
+            return inline.status(sandboxId);
+        }
         awaitStart(sandboxId);
         InspectContainerResponse inspect = inspectQuietly(sandboxId)
                 .filter(i -> Labels.isSandbox(i.getConfig().getLabels()))
@@ -240,6 +284,9 @@ public final class Sandboxes {
         labels.put(RuntimeLabels.KIND, RuntimeLabels.KIND_SANDBOX);
         List<Container> listed;
         try {
+            if (filter.id() != null && InlineSandboxes.isInline(filter.id())) {
+                return inline.list(filter);
+            }
             var cmd = docker.listContainersCmd().withShowAll(true).withLabelFilter(labels);
             if (filter.id() != null) {
                 cmd.withIdFilter(List.of(filter.id()));
@@ -255,7 +302,9 @@ public final class Sandboxes {
                 sandboxes.add(sandbox);
             }
         }
-        Collections.reverse(sandboxes);
+        Collections.reverse(sandboxes); // Docker lists the newest first
+        sandboxes.addAll(inline.list(filter));
+        sandboxes.sort(Comparator.comparing(PodSandbox::createdAt)); // stable: Docker's order within a second
         return sandboxes;
     }
 

@@ -17,7 +17,7 @@ class NetworksIT {
     void removalReportsWhetherTheNetworkIsGone() {
         DockerClient docker = TestDocker.client();
         TestImages.ensureBuilt(docker);
-        Networks networks = new Networks(docker, new Errors(TestDocker.host()));
+        Networks networks = new Networks(docker, new Errors(TestDocker.host()), true);
         String name = "flotilla-networks-it";
         networks.removeIfUnused(name);
         String container = networks.withNetwork(name, "networks-it", () -> {

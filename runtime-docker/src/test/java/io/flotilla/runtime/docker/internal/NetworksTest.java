@@ -24,7 +24,7 @@ class NetworksTest {
     private final AtomicInteger creates = new AtomicInteger();
     private final AtomicInteger inspections = new AtomicInteger();
     private final CountDownLatch allAsking = new CountDownLatch(8);
-    private final Networks networks = new Networks(docker(), new Errors("unix:///test.sock"));
+    private final Networks networks = new Networks(docker(), new Errors("unix:///test.sock"), false);
 
     /** A client that creates networks and answers inspections (slowly, once every caller is waiting). */
     private DockerClient docker() {
