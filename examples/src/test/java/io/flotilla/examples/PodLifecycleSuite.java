@@ -141,7 +141,7 @@ abstract class PodLifecycleSuite {
     void closeRemovesEverythingWithTheClusterLabel() {
         startCluster();
         applyPodWithEveryVolumeKind();
-        assertThat(fixture.leftovers().containers()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(fixture.leftovers().containers()).as("the pod's containers").isNotEmpty();
 
         cluster.close();
 

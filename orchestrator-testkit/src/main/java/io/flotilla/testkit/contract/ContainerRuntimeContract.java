@@ -131,6 +131,32 @@ public abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void aSingleContainerSandboxKeepsItsAddressAcrossContainerRestarts() {
+        Sandbox sandbox = pods.sandbox("single", true);
+        String ip = runtime().podSandboxStatus(sandbox.id()).ip();
+        assertNotNull(ip, "a ready sandbox has an IP");
+
+        String first = pods.run(sandbox, ContractWorkload.EXIT_THREE);
+        assertEquals(3, pods.await(first, ContainerRunState.EXITED).exitCode());
+        PodSandboxStatus afterExit = runtime().podSandboxStatus(sandbox.id());
+        assertEquals(SandboxState.READY, afterExit.state(), "the sandbox outlives its container");
+        assertEquals(ip, afterExit.ip());
+        String server = pods.start(sandbox, pods.config(sandbox, ContractWorkload.SERVER).attempt(1).build());
+        pods.await(server, ContainerRunState.RUNNING);
+        assertEquals(ip, runtime().podSandboxStatus(sandbox.id()).ip(), "the next container has the same address");
+        runtime().podNetworkProber().ifPresent(p -> assertTrue(
+                p.httpGet(sandbox.id(), "HTTP", ContractWorkload.HTTP_PORT, "/", Map.of(), TIMEOUT).success()));
+        assertEquals(List.of(sandbox.id()), ids(runtime().listPodSandboxes(PodSandboxFilter.labels(
+                RuntimeLabels.cluster(pods.cluster())).withState(SandboxState.READY))));
+
+        runtime().stopPodSandbox(sandbox.id());
+        assertEquals(SandboxState.NOTREADY, runtime().podSandboxStatus(sandbox.id()).state());
+        assertEquals(ContainerRunState.EXITED, runtime().containerStatus(server).state());
+        runtime().removePodSandbox(sandbox.id());
+        assertThrows(ContainerRuntimeException.NotFound.class, () -> runtime().podSandboxStatus(sandbox.id()));
+    }
+
+    @Test
     void containersOfOneSandboxShareItsNetwork() {
         Sandbox sandbox = pods.sandbox("shared");
         pods.await(pods.run(sandbox, ContractWorkload.SERVER), ContainerRunState.RUNNING);

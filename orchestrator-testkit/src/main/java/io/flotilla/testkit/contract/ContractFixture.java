@@ -64,10 +64,19 @@ public final class ContractFixture {
 
     /** Creates a ready sandbox for pod {@code podName}, labelled for this test's cluster. */
     public Sandbox sandbox(String podName) {
+        return sandbox(podName, false);
+    }
+
+    /**
+     * Creates a ready sandbox for pod {@code podName}, labelled for this test's cluster, declared to hold one
+     * container at a time if {@code singleContainer} (see {@link PodSandboxConfig#singleContainer()}).
+     */
+    public Sandbox sandbox(String podName, boolean singleContainer) {
         PodSandboxConfig config = PodSandboxConfig.builder(NAMESPACE, podName, uid(podName))
                 .hostname(podName)
                 .labels(RuntimeLabels.forPod(cluster, NAMESPACE, podName, uid(podName)))
                 .annotation("contract/test", "true")
+                .singleContainer(singleContainer)
                 .build();
         return new Sandbox(runtime.runPodSandbox(config), config);
     }

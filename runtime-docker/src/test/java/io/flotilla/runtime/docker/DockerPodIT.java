@@ -9,9 +9,13 @@ import io.flotilla.api.runtime.ContainerRunState;
 import io.flotilla.api.runtime.ContainerRuntimeException;
 import io.flotilla.api.runtime.DnsConfig;
 import io.flotilla.api.runtime.ImageSpec;
+import io.flotilla.api.runtime.PodSandbox;
 import io.flotilla.api.runtime.PodSandboxConfig;
+import io.flotilla.api.runtime.PodSandboxFilter;
+import io.flotilla.api.runtime.PodSandboxStatus;
 import io.flotilla.api.runtime.PortMapping;
 import io.flotilla.api.runtime.RuntimeEvent;
+import io.flotilla.api.runtime.RuntimeLabels;
 import io.flotilla.api.runtime.SandboxState;
 import io.flotilla.api.runtime.Subscription;
 import io.flotilla.runtime.docker.internal.SandboxSpecs;
@@ -98,6 +102,59 @@ class DockerPodIT {
     }
 
     @Test
+    void aSingleContainerPodHoldsItsNetworkItselfOnAnAddressPinnedForTheSandboxesLife() throws Exception {
+        PodSandboxConfig withPort = it.pod("ported").singleContainer(true)
+                .portMapping(PortMapping.tcp(8080, freePort())).build();
+        String ported = runtime.runPodSandbox(withPort);
+        assertThat(runtime.dockerClient().inspectContainerCmd(ported).exec().getConfig().getImage())
+                .as("host ports stay with a pause container").isEqualTo(TestImages.PAUSE);
+        runtime.removePodSandbox(ported);
+
+        PodSandboxConfig pod = it.pod("single").hostname("single").singleContainer(true).build();
+        String sandbox = runtime.beginPodSandbox(pod);
+        PodSandboxStatus begun = runtime.podSandboxStatus(sandbox);
+        assertThat(begun.state()).isEqualTo(SandboxState.READY);
+        String ip = begun.ip();
+        assertThat(ip).isNotNull();
+
+        String first = it.start(sandbox, pod, it.container(pod, "server", "exit 3").build());
+        assertThat(it.await(first, ContainerRunState.EXITED).exitCode()).isEqualTo(3);
+        assertThat(runtime.podSandboxStatus(sandbox)).as("the sandbox outlives its container")
+                .extracting(PodSandboxStatus::state, PodSandboxStatus::ip).containsExactly(SandboxState.READY, ip);
+        String server = it.start(sandbox, pod, it.container(pod, "server", SERVER).attempt(1).build());
+        it.await(server, ContainerRunState.RUNNING);
+
+        InspectContainerResponse inspect = runtime.dockerClient().inspectContainerCmd(server).exec();
+        assertThat(inspect.getNetworkSettings().getNetworks()).containsOnlyKeys("flotilla-" + it.cluster());
+        assertThat(inspect.getNetworkSettings().getNetworks().get("flotilla-" + it.cluster()).getIpAddress())
+                .as("the restarted container has the sandbox's address").isEqualTo(ip);
+        assertThat(inspect.getConfig().getHostName()).isEqualTo("single");
+        assertThat(fetch(ip, 8080)).as("the host reaches the pod at its address").contains("hello-pod");
+        assertThat(TestDocker.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(RuntimeLabels.cluster(it.cluster())).exec())
+                .as("no pause container: the two attempts only").hasSize(2);
+
+        DockerRuntime other = DockerRuntime.local().sandboxImage(TestImages.PAUSE);
+        try {
+            assertThat(other.podSandboxStatus(sandbox)).as("a new runtime adopts it from its containers")
+                    .extracting(PodSandboxStatus::state, PodSandboxStatus::ip, PodSandboxStatus::metadata)
+                    .containsExactly(SandboxState.READY, ip, pod.metadata());
+            assertThat(other.listPodSandboxes(PodSandboxFilter.labels(RuntimeLabels.cluster(it.cluster()))))
+                    .extracting(PodSandbox::id).containsExactly(sandbox);
+        } finally {
+            other.close();
+        }
+
+        runtime.stopPodSandbox(sandbox);
+        assertThat(runtime.podSandboxStatus(sandbox).state()).isEqualTo(SandboxState.NOTREADY);
+        assertThat(runtime.containerStatus(server).state()).isEqualTo(ContainerRunState.EXITED);
+        runtime.removePodSandbox(sandbox);
+        assertThatThrownBy(() -> runtime.podSandboxStatus(sandbox))
+                .isInstanceOf(ContainerRuntimeException.NotFound.class);
+        assertThat(runtime.listNetworks(it.cluster())).as("the network goes with its last sandbox").isEmpty();
+    }
+
+    @Test
     void publishesHostPortsAndEphemeralPortsOnLoopback() throws Exception {
         int hostPort = freePort();
         PodSandboxConfig pod = it.pod("ports").portMapping(PortMapping.tcp(8080, hostPort))
@@ -109,7 +166,7 @@ class DockerPodIT {
         assertThat(ports).allSatisfy(p -> assertThat(p.hostIp()).isEqualTo("127.0.0.1"));
         assertThat(ports).extracting(DockerRuntime.PublishedPort::hostPort).contains(hostPort).hasSize(2);
         for (DockerRuntime.PublishedPort port : ports) {
-            assertThat(fetch(port.hostPort())).contains("hello-pod");
+            assertThat(fetch("127.0.0.1", port.hostPort())).contains("hello-pod");
         }
     }
 
@@ -216,13 +273,13 @@ class DockerPodIT {
         }
     }
 
-    private static String fetch(int port) {
+    private static String fetch(String host, int port) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         AtomicReference<String> body = new AtomicReference<>();
-        DockerTestSupport.await("http://127.0.0.1:" + port + "/ to answer", () -> {
+        DockerTestSupport.await("http://" + host + ":" + port + "/ to answer", () -> {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(2)).build(),
+                        URI.create("http://" + host + ":" + port + "/")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 body.set(response.body());
                 return response.statusCode() == 200;

@@ -80,7 +80,7 @@ final class InlineSandboxes {
      * a pinned range); empty if it does not, and the caller starts a pause container.
      */
     Optional<String> create(PodSandboxConfig config, String network) {
-        if (!config.singleContainer() || network == null) {
+        if (!config.singleContainer() || network == null || publishesPorts(config)) {
             return Optional.empty();
         }
         Optional<Ipv4Cidr> range = networks.pinnedRange(network, config.labels().get(RuntimeLabels.CLUSTER));
@@ -93,6 +93,16 @@ final class InlineSandboxes {
         String id = ID_PREFIX + HexFormat.of().formatHex(random);
         sandboxes.put(id, new Sandbox(id, network, ip, Labels.sandbox(config, network), Instant.now()));
         return Optional.of(id);
+    }
+
+    /**
+     * Whether the sandbox publishes host ports: those stay with a pause container, which holds them across container
+     * restarts (an ephemeral port would change, a fixed one could be taken meanwhile) and reports a clash as the
+     * sandbox's failure, as kubelet does.
+     */
+    private static boolean publishesPorts(PodSandboxConfig config) {
+        return !config.portMappings().isEmpty()
+                || config.annotations().containsKey(SandboxSpecs.EPHEMERAL_PORTS_ANNOTATION);
     }
 
     /** The addresses of {@code network}, seeded on first use with those its inline containers hold. */
@@ -154,16 +164,20 @@ final class InlineSandboxes {
         });
     }
 
-    /** Forgets {@code sandboxId} (its containers are the caller's to remove); its network, if it had one. */
-    Optional<String> removed(String sandboxId) {
-        Optional<Sandbox> s = lookUp(sandboxId);
-        s.ifPresent(sandbox -> {
-            sandboxes.remove(sandboxId);
-            if (sandbox.ready) {
-                release(sandbox);
-            }
-        });
-        return s.map(sandbox -> sandbox.network);
+    /** The network of {@code sandboxId}, if there is such a sandbox (adopting it as {@link #status} does). */
+    Optional<String> network(String sandboxId) {
+        return lookUp(sandboxId).map(s -> s.network);
+    }
+
+    /**
+     * Forgets {@code sandboxId} and frees its address; call after removing its containers (a sandbox this runtime
+     * does not know must be looked up before, by {@link #network}). Idempotent.
+     */
+    void removed(String sandboxId) {
+        Sandbox sandbox = sandboxes.remove(sandboxId);
+        if (sandbox != null && sandbox.ready) {
+            release(sandbox);
+        }
     }
 
     private void release(Sandbox s) {

@@ -235,14 +235,14 @@ public final class Sandboxes {
         settleStart(sandboxId);
         ready.remove(sandboxId);
         boolean isInline = InlineSandboxes.isInline(sandboxId);
-        Optional<String> network = networkOf.remove(sandboxId);
-        if (network == null && !isInline) {
+        Optional<String> network = isInline ? inline.network(sandboxId) : networkOf.remove(sandboxId);
+        if (network == null) {
             network = inspectQuietly(sandboxId).map(i -> i.getConfig().getLabels())
                     .filter(Labels::isSandbox).map(l -> l.get(Labels.NETWORK));
         }
         Parallel.forEach(containersOf(sandboxId, false), c -> forceRemove(c.getId()));
         if (isInline) {
-            network = inline.removed(sandboxId);
+            inline.removed(sandboxId); // after its containers: only then is its address free
         } else {
             forceRemove(sandboxId);
         }
