@@ -50,7 +50,12 @@ import java.util.Optional;
 /**
  * The container runtime of one Docker engine, local or remote: pods as a "dockershim" (a pause container per pod
  * sandbox on the cluster's own user-defined network; the pod's containers join its network and IPC namespaces, so
- * they share {@code 127.0.0.1} and the pod IP survives container restarts).
+ * they share {@code 127.0.0.1} and the pod IP survives container restarts). A sandbox declared
+ * {@linkplain PodSandboxConfig#singleContainer() single-container} that publishes no host ports gets no pause
+ * container on a local engine: its container joins the cluster network itself, with the sandbox's hostname and DNS
+ * and an address pinned for the sandbox's life, so the pod keeps its IP across restarts and starts with one
+ * container instead of two. Its id starts with {@code inline-}; its containers carry it, and a new runtime adopts
+ * it from them.
  *
  * <pre>{@code
  * ContainerRuntime local = DockerRuntime.local();                                  // DOCKER_HOST or the socket
@@ -65,7 +70,9 @@ import java.util.Optional;
  *
  * <p><b>Networks, ports, volumes.</b> Every cluster (the {@link RuntimeLabels#CLUSTER} label of its sandboxes) gets
  * a labelled bridge network {@code flotilla-<cluster>}, created on first use and removed when its last sandbox is
- * removed, at {@link #close()} when empty, or by {@link #cleanup}. Host ports of mappings without a host address
+ * removed, at {@link #close()} when empty, or by {@link #cleanup}. On a local engine the network gets the first of
+ * Docker's default pools (172.17–31.0.0/16, then 192.168.x.0/20) that no network or host interface uses; Docker
+ * hands out the lower half, the upper half holds the pinned addresses of single-container pods. Host ports of mappings without a host address
  * are published on {@code 127.0.0.1} for local engines and {@code 0.0.0.0} for remote ones
  * ({@link #defaultHostIp}). Volume files ({@link #writeFiles}) go through the archive API, so they work on remote
  * engines and keep their modes.

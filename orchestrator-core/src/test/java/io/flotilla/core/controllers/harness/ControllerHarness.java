@@ -108,6 +108,15 @@ public final class ControllerHarness implements AutoCloseable {
 
     /** The reasons of the events recorded so far, in order. */
     public List<String> eventReasons() {
+        try {
+            // the recorder writes on its own thread: what was recorded so far must have reached the sink
+            if (!recorder.flush(Duration.ofSeconds(10))) {
+                throw new AssertionError("the event recorder did not write its queue within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while flushing events", e);
+        }
         return events.stream().map(Event::reason).toList();
     }
 
