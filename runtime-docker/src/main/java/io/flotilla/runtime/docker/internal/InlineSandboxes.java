@@ -33,8 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Only networks with a pinned range qualify (those this runtime created on a local engine, see {@link
  * PodSubnets}); other sandboxes are pause containers. An inline sandbox is ready from its creation until it is
  * stopped, whatever its container does. Its containers carry its labels and IP ({@link Labels#inlineContainer}), so a
- * new runtime adopts it from them; one with no container left is gone, as a pause container would be after a
- * crash. Ids start with {@link #ID_PREFIX}. Thread-safe.
+ * new runtime finds it through them (and reports it ready while any is left); one with no container left is gone, as
+ * a pause container would be after a crash. Ids start with {@link #ID_PREFIX}. Thread-safe.
  */
 final class InlineSandboxes {
     /** The prefix of inline sandbox ids; Docker's ids are hexadecimal, so they never clash. */
@@ -137,7 +137,7 @@ final class InlineSandboxes {
                 .withLabels(Labels.inlineContainer(config, sandboxId, sandbox.labels, sandbox.ip));
     }
 
-    /** Whether {@code sandboxId} is ready (adopting it from its containers if this runtime did not create it). */
+    /** Whether {@code sandboxId} is ready (read from its containers if this runtime did not create it). */
     boolean isReady(String sandboxId) {
         return find(sandboxId).ready;
     }
@@ -164,14 +164,13 @@ final class InlineSandboxes {
         });
     }
 
-    /** The network of {@code sandboxId}, if there is such a sandbox (adopting it as {@link #status} does). */
+    /** The network of {@code sandboxId}, if there is such a sandbox. */
     Optional<String> network(String sandboxId) {
         return lookUp(sandboxId).map(s -> s.network);
     }
 
     /**
-     * Forgets {@code sandboxId} and frees its address; call after removing its containers (a sandbox this runtime
-     * does not know must be looked up before, by {@link #network}). Idempotent.
+     * Forgets {@code sandboxId} and frees its address; call after removing its containers. Idempotent.
      */
     void removed(String sandboxId) {
         Sandbox sandbox = sandboxes.remove(sandboxId);
@@ -202,9 +201,10 @@ final class InlineSandboxes {
         if (filter.id() != null) {
             labels.put(Labels.INLINE_SANDBOX, filter.id());
         }
-        adopt(listContainers(labels));
+        Map<String, Sandbox> all = new LinkedHashMap<>(sandboxes);
+        found(listContainers(labels)).forEach(all::putIfAbsent);
         List<PodSandbox> out = new ArrayList<>();
-        for (Sandbox s : sandboxes.values()) {
+        for (Sandbox s : all.values()) {
             PodSandbox sandbox = new PodSandbox(s.id, Labels.sandboxMetadata(s.labels, s.id),
                     s.ready ? SandboxState.READY : SandboxState.NOTREADY, s.createdAt, Labels.visible(s.labels),
                     Labels.annotations(s.labels));
@@ -220,18 +220,24 @@ final class InlineSandboxes {
                 ObjectKind.SANDBOX, sandboxId));
     }
 
-    /** The sandbox, adopted from its containers if this runtime does not know it. */
+    /**
+     * The sandbox: this runtime's record, else one read from its containers. Those are never kept: a listing that
+     * raced a removal would otherwise keep a sandbox whose containers are gone.
+     */
     private Optional<Sandbox> lookUp(String sandboxId) {
         Sandbox known = sandboxes.get(sandboxId);
         if (known != null || !isInline(sandboxId)) {
             return Optional.ofNullable(known);
         }
-        adopt(listContainers(Map.of(Labels.INLINE_SANDBOX, sandboxId)));
-        return Optional.ofNullable(sandboxes.get(sandboxId));
+        return Optional.ofNullable(found(listContainers(Map.of(Labels.INLINE_SANDBOX, sandboxId))).get(sandboxId));
     }
 
-    /** Records the sandboxes of {@code containers} this runtime does not know yet (ready: they were not stopped). */
-    private void adopt(List<Container> containers) {
+    /**
+     * The sandboxes of {@code containers} this runtime did not create, by id (ready: a sandbox another runtime
+     * stopped cannot be told apart), their addresses reserved.
+     */
+    private Map<String, Sandbox> found(List<Container> containers) {
+        Map<String, Sandbox> found = new LinkedHashMap<>();
         for (Container c : containers) {
             Map<String, String> labels = c.getLabels();
             String id = labels.get(Labels.INLINE_SANDBOX);
@@ -241,15 +247,17 @@ final class InlineSandboxes {
             if (id == null || ip == null || network == null) {
                 continue;
             }
+            if (sandboxes.containsKey(id) || found.containsKey(id)) {
+                continue;
+            }
+            PinnedAddresses pinned = addresses.get(network);
+            if (pinned != null) {
+                pinned.reserve(ip);
+            }
             Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
-            sandboxes.computeIfAbsent(id, k -> {
-                PinnedAddresses pinned = addresses.get(network);
-                if (pinned != null) {
-                    pinned.reserve(ip);
-                }
-                return new Sandbox(id, network, ip, sandboxLabels, created);
-            });
+            found.put(id, new Sandbox(id, network, ip, sandboxLabels, created));
         }
+        return found;
     }
 
     /**
