@@ -104,25 +104,35 @@ public final class Labels {
         Map<String, String> labels = container(config, sandboxId);
         labels.put(INLINE_SANDBOX, sandboxId);
         labels.put(POD_IP, ip);
-        sandboxLabels.forEach((k, v) -> labels.put(INLINE_SANDBOX_LABEL_PREFIX + k, v));
+        putPrefixed(labels, INLINE_SANDBOX_LABEL_PREFIX, sandboxLabels);
         return labels;
     }
 
     /** The labels of the inline sandbox stored on one of its containers ({@link #inlineContainer}). */
     public static Map<String, String> inlineSandboxLabels(Map<String, String> container) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (container != null) {
-            container.forEach((k, v) -> {
-                if (k.startsWith(INLINE_SANDBOX_LABEL_PREFIX)) {
-                    labels.put(k.substring(INLINE_SANDBOX_LABEL_PREFIX.length()), v);
-                }
-            });
-        }
-        return labels;
+        return unprefixed(container, INLINE_SANDBOX_LABEL_PREFIX);
     }
 
     private static void putAnnotations(Map<String, String> labels, Map<String, String> annotations) {
-        annotations.forEach((k, v) -> labels.put(ANNOTATION_PREFIX + k, v));
+        putPrefixed(labels, ANNOTATION_PREFIX, annotations);
+    }
+
+    /** Stores each of {@code values} in {@code labels} under {@code prefix} + its key. */
+    private static void putPrefixed(Map<String, String> labels, String prefix, Map<String, String> values) {
+        values.forEach((k, v) -> labels.put(prefix + k, v));
+    }
+
+    /** The entries {@link #putPrefixed} stored under {@code prefix} in {@code docker} labels, prefix removed. */
+    private static Map<String, String> unprefixed(Map<String, String> docker, String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (docker != null) {
+            docker.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    values.put(k.substring(prefix.length()), v);
+                }
+            });
+        }
+        return values;
     }
 
     /** The labels to report: everything but the runtime's own and the annotations. */
@@ -147,15 +157,7 @@ public final class Labels {
 
     /** The annotations stored in {@code docker} labels. */
     public static Map<String, String> annotations(Map<String, String> docker) {
-        Map<String, String> annotations = new LinkedHashMap<>();
-        if (docker != null) {
-            docker.forEach((k, v) -> {
-                if (k.startsWith(ANNOTATION_PREFIX)) {
-                    annotations.put(k.substring(ANNOTATION_PREFIX.length()), v);
-                }
-            });
-        }
-        return annotations;
+        return unprefixed(docker, ANNOTATION_PREFIX);
     }
 
     /** The sandbox metadata stored in {@code docker} labels, falling back to the caller's pod labels. */
